@@ -1,0 +1,2 @@
+/** account-service configuration. */
+package io.xaostech.account.config;

@@ -1,0 +1,2 @@
+/** api-gateway configuration. */
+package io.xaostech.gateway.config;

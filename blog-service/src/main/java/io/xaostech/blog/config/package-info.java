@@ -1,0 +1,2 @@
+/** blog-service configuration. */
+package io.xaostech.blog.config;

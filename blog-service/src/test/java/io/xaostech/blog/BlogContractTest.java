@@ -1,0 +1,6 @@
+package io.xaostech.blog;
+
+import io.xaostech.platform.test.ServiceContractTest;
+
+class BlogContractTest extends ServiceContractTest {
+}

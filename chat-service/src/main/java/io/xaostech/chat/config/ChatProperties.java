@@ -1,0 +1,19 @@
+package io.xaostech.chat.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * chat-service settings ({@code xaos.chat.*}).
+ *
+ * @param maxMessageLength  longest message body accepted, in characters
+ * @param recentHistorySize messages per room kept in Redis for fast reconnects
+ */
+@Validated
+@ConfigurationProperties("xaos.chat")
+public record ChatProperties(@Min(1) @Max(20000) @DefaultValue("4000") int maxMessageLength,
+                             @Min(10) @Max(100000) @DefaultValue("1000") int recentHistorySize) {
+}

@@ -1,0 +1,2 @@
+/** chat-service configuration. */
+package io.xaostech.chat.config;

@@ -1,0 +1,6 @@
+package io.xaostech.chat;
+
+import io.xaostech.platform.test.ServiceContractTest;
+
+class ChatContractTest extends ServiceContractTest {
+}

@@ -1,0 +1,2 @@
+/** Event envelope and topic names for asynchronous messages over Redis Streams. */
+package io.xaostech.common.event;

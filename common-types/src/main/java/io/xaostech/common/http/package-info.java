@@ -1,0 +1,2 @@
+/** HTTP header names shared by the gateway and the services. */
+package io.xaostech.common.http;

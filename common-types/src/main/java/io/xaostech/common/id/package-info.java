@@ -1,0 +1,2 @@
+/** Typed identifiers that cross service boundaries. */
+package io.xaostech.common.id;

@@ -1,0 +1,2 @@
+/** Cursor pagination records used by every list endpoint. */
+package io.xaostech.common.page;

@@ -1,0 +1,2 @@
+/** Claim names, roles, scopes and audiences shared by the issuer and every resource server. */
+package io.xaostech.common.security;

@@ -1,0 +1,21 @@
+package io.xaostech.data.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * data-service settings ({@code xaos.data.*}).
+ *
+ * @param exportLinkTtl       how long a download link of a data export stays valid
+ * @param requestDeadlineDays days within which a privacy request must be answered (GDPR: one month)
+ */
+@Validated
+@ConfigurationProperties("xaos.data")
+public record DataProperties(@NotNull @DefaultValue("24h") Duration exportLinkTtl,
+                             @Min(1) @Max(90) @DefaultValue("30") int requestDeadlineDays) {
+}

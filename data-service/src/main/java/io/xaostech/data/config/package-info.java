@@ -1,0 +1,2 @@
+/** data-service configuration. */
+package io.xaostech.data.config;

@@ -1,0 +1,6 @@
+package io.xaostech.data;
+
+import io.xaostech.platform.test.ServiceContractTest;
+
+class DataContractTest extends ServiceContractTest {
+}

@@ -1,0 +1,2 @@
+/** lingua-service configuration. */
+package io.xaostech.lingua.config;

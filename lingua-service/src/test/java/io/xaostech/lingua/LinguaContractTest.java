@@ -1,0 +1,6 @@
+package io.xaostech.lingua;
+
+import io.xaostech.platform.test.ServiceContractTest;
+
+class LinguaContractTest extends ServiceContractTest {
+}

@@ -1,0 +1,2 @@
+/** payments-service configuration. */
+package io.xaostech.payments.config;

@@ -1,0 +1,6 @@
+package io.xaostech.payments;
+
+import io.xaostech.platform.test.ServiceContractTest;
+
+class PaymentsContractTest extends ServiceContractTest {
+}

@@ -1,0 +1,2 @@
+/** Service identity and the defaults every service derives from the service catalogue. */
+package io.xaostech.platform.config;

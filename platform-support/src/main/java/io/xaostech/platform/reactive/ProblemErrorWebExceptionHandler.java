@@ -1,0 +1,99 @@
+package io.xaostech.platform.reactive;
+
+import io.xaostech.common.problem.ProblemType;
+import io.xaostech.platform.web.ProblemException;
+import io.xaostech.platform.web.Problems;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers every error of a reactive service (no route, 405, 415, upstream failures, our own exceptions) with an
+ * RFC 9457 body carrying the request id, in place of Boot's default JSON error.
+ */
+public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
+
+    private final List<HttpMessageWriter<?>> writers;
+
+    public ProblemErrorWebExceptionHandler(ServerCodecConfigurer codecs) {
+        this.writers = codecs.getWriters();
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        ProblemDetail problem = problemFor(error);
+        Problems.complete(problem, null, exchange.getRequest().getPath().value(),
+                RequestIdWebFilter.requestIdOf(exchange));
+        ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (error instanceof ErrorResponse errorResponse) {
+            response.headers(h -> errorResponse.getHeaders().forEach((name, values) -> {
+                if (!h.containsHeader(name)) {
+                    h.addAll(name, values);
+                }
+            }));
+        }
+        return response.bodyValue(problem)
+                .flatMap(r -> r.writeTo(exchange, new ServerResponse.Context() {
+                    @Override
+                    public List<HttpMessageWriter<?>> messageWriters() {
+                        return writers;
+                    }
+
+                    @Override
+                    public List<ViewResolver> viewResolvers() {
+                        return List.of();
+                    }
+                }));
+    }
+
+    private static ProblemDetail problemFor(Throwable error) {
+        if (error instanceof ProblemException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.type().status()),
+                    e.getMessage());
+            problem.setType(e.type().uri());
+            problem.setTitle(e.type().title());
+            e.properties().forEach(problem::setProperty);
+            return problem;
+        }
+        if (error instanceof ErrorResponse errorResponse) {
+            HttpStatusCode status = errorResponse.getStatusCode();
+            ProblemDetail body = errorResponse.getBody();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailFor(status, body.getDetail()));
+            if (status.is5xxServerError()) {
+                log.warn("Request failed with {}: {}", status.value(), error.toString());
+            }
+            return problem;
+        }
+        log.error("Unexpected error", error);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to handle this request; the request id identifies it in our logs.");
+    }
+
+    private static String detailFor(HttpStatusCode status, String frameworkDetail) {
+        if (status.value() == 404) {
+            return "No resource here; check the path.";
+        }
+        if (status.is5xxServerError()) {
+            return ProblemType.forStatus(status.value()).title() + ": the request could not be completed.";
+        }
+        return frameworkDetail != null ? frameworkDetail : ProblemType.forStatus(status.value()).title();
+    }
+}

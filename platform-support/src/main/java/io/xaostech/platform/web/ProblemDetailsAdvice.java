@@ -1,0 +1,124 @@
+package io.xaostech.platform.web;
+
+import io.xaostech.common.problem.FieldError;
+import io.xaostech.common.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every exception of a servlet service to an RFC 9457 body: the framework's own (404, 405, 415, 400 …),
+ * our {@link ProblemException}s, validation failures naming each field, dependency outages as 503, and anything
+ * else as a 500 that says nothing about the internals.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> handleProblem(ProblemException e, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.type().status()), e.getMessage());
+        body.setType(e.type().uri());
+        body.setTitle(e.type().title());
+        e.properties().forEach(body::setProperty);
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.valueOf(e.type().status()), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        return invalid(e, errors, request);
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<Object> handleDependencyDown(RuntimeException e, WebRequest request) {
+        log.warn("A dependency is unavailable: {}", e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "A storage dependency of this service is unavailable; retry later.");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return handleExceptionInternal(e, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+        if (e.getClass().getName().equals("org.springframework.data.redis.RedisConnectionFailureException")) {
+            return handleDependencyDown((RuntimeException) e, request);
+        }
+        log.error("Unexpected error", e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to handle this request; the request id identifies it in our logs.");
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return invalid(e, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
+                "The request body is missing or is not well-formed JSON of the expected shape.");
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The upload is larger than this service accepts.");
+        return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail p ? p
+                : ProblemDetail.forStatusAndDetail(status, status.toString());
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        String path = servletRequest != null ? servletRequest.getRequestURI() : null;
+        String requestId = servletRequest != null ? RequestIdFilter.requestIdOf(servletRequest) : null;
+        Problems.complete(problem, null, path, requestId);
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private ResponseEntity<Object> invalid(Exception e, List<FieldError> errors, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.isEmpty() ? "The request is invalid."
+                        : "The request is invalid: " + errors.get(0).field() + " " + errors.get(0).message()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "") + ".");
+        body.setType(ProblemType.INVALID_REQUEST.uri());
+        body.setTitle(ProblemType.INVALID_REQUEST.title());
+        body.setProperty(ProblemType.ERRORS_PROPERTY, errors);
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+}

@@ -1,0 +1,177 @@
+package io.xaostech.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.xaostech.common.http.XaosHeaders;
+import io.xaostech.common.problem.ProblemType;
+import io.xaostech.common.service.XaosService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * The contract every service of the platform keeps, run against each one booted on a random port with real
+ * PostgreSQL, Redis and S3: health groups, its own schema, keyspace and bucket, problem details, metrics and
+ * the architecture rules. A service's test extends this class and adds nothing unless it has more to check.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceContractTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ApplicationContext context;
+
+    @Autowired
+    private Environment environment;
+
+    protected XaosService service() {
+        return XaosService.of(environment.getRequiredProperty("xaos.platform.service"));
+    }
+
+    @Test
+    void readinessIsUpAndCoversOwnedStorage() {
+        HttpResponse<String> response = get("/actuator/health/readiness", Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
+        Map<String, Object> components = JsonPath.read(response.body(), "$.components");
+        assertThat(components).containsKey("readinessState");
+        assertThat(components.containsKey("db")).isEqualTo(service().schema().isPresent());
+        assertThat(components.containsKey("redis")).isEqualTo(service().keyPrefix().isPresent());
+        assertThat(components.containsKey("s3")).isEqualTo(service().bucket().isPresent());
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> response = get("/actuator/health/liveness", Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
+    }
+
+    @Test
+    void flywayCreatedOwnSchemaWithItsTables() {
+        if (service().schema().isEmpty()) {
+            assertThat(context.getBeanNamesForType(javax.sql.DataSource.class)).as("no schema, no DataSource").isEmpty();
+            return;
+        }
+        StorageProbes.SchemaReport report = StorageProbes.schema(context, service().schema().orElseThrow());
+        assertThat(report.schemaExists()).as("schema %s exists", service().schema().get()).isTrue();
+        assertThat(report.tables()).contains("flyway_schema_history");
+        assertThat(report.tables()).as("a first real table besides Flyway's history").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void redisRoundTripStaysInOwnKeyspace() {
+        if (service().keyPrefix().isEmpty()) {
+            assertThat(context.getBeanNamesForType(io.xaostech.platform.redis.Keyspace.class)).isEmpty();
+            return;
+        }
+        String key = StorageProbes.redisRoundTrip(context, "contract-" + UUID.randomUUID());
+        assertThat(key).startsWith(service().keyPrefix().get());
+    }
+
+    @Test
+    void s3PutGetDeleteInOwnBucket() {
+        if (service().bucket().isEmpty()) {
+            assertThat(context.getBeanNamesForType(io.xaostech.platform.s3.OwnedBucket.class)).isEmpty();
+            return;
+        }
+        String bucket = StorageProbes.s3RoundTrip(context, "contract/" + UUID.randomUUID() + ".txt");
+        assertThat(bucket).startsWith(service().bucket().get());
+    }
+
+    @Test
+    void unknownPathIsNotFoundProblemWithRequestId() {
+        String requestId = "contract-" + UUID.randomUUID();
+        HttpResponse<String> response = get("/no/such/path-" + UUID.randomUUID(),
+                Map.of(XaosHeaders.REQUEST_ID, requestId, "Accept", "application/json"));
+        assertProblem(response, 404, ProblemType.NOT_FOUND);
+        assertThat((String) JsonPath.read(response.body(), "$.requestId")).isEqualTo(requestId);
+        assertThat(response.headers().firstValue(XaosHeaders.REQUEST_ID)).hasValue(requestId);
+    }
+
+    @Test
+    void malformedRequestIdIsReplacedWithAFreshOne() {
+        HttpResponse<String> response = get("/no/such/path", Map.of(XaosHeaders.REQUEST_ID, "bad id with spaces"));
+        String issued = response.headers().firstValue(XaosHeaders.REQUEST_ID).orElseThrow();
+        assertThat(issued).isNotEqualTo("bad id with spaces");
+        assertThat(XaosHeaders.isValidRequestId(issued)).isTrue();
+        assertThat((String) JsonPath.read(response.body(), "$.requestId")).isEqualTo(issued);
+    }
+
+    @Test
+    void wrongMethodIsMethodNotAllowedProblem() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/health"))
+                .DELETE().header("Accept", "application/json"));
+        assertProblem(response, 405, ProblemType.METHOD_NOT_ALLOWED);
+    }
+
+    @Test
+    void exposesPrometheusMetricsAndNoOtherActuatorEndpoints() {
+        HttpResponse<String> metrics = get("/actuator/prometheus", Map.of());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+                .contains("application=\"" + service().moduleName() + "\"");
+        for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump")) {
+            assertThat(get(hidden, Map.of()).statusCode()).as(hidden).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void codeStaysWithinItsOwnService() {
+        ArchitectureRules.check(service());
+    }
+
+    @Test
+    void migrationsTouchOnlyOwnSchema() {
+        assertThat(ArchitectureRules.foreignSchemaReferences(service())).isEmpty();
+    }
+
+    protected void assertProblem(HttpResponse<String> response, int status, ProblemType type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat((String) JsonPath.read(response.body(), "$.type")).isEqualTo(type.uri().toString());
+        assertThat((Integer) JsonPath.read(response.body(), "$.status")).isEqualTo(status);
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isNotBlank();
+        assertThat((String) JsonPath.read(response.body(), "$.requestId")).isNotBlank();
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

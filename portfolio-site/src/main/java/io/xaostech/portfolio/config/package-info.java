@@ -1,0 +1,2 @@
+/** portfolio-site configuration. */
+package io.xaostech.portfolio.config;

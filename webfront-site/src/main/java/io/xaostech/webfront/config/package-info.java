@@ -1,0 +1,2 @@
+/** webfront-site configuration. */
+package io.xaostech.webfront.config;
