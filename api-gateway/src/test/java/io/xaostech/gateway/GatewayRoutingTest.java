@@ -1,0 +1,169 @@
+package io.xaostech.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.xaostech.common.http.XaosHeaders;
+import io.xaostech.common.problem.ProblemType;
+import io.xaostech.common.service.XaosService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every public route of ARCHITECTURE.md section 2 reaches its backend, and nothing internal gets through. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<XaosService, StubBackend> BACKENDS = new java.util.EnumMap<>(XaosService.class);
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        for (XaosService service : XaosService.values()) {
+            if (service != XaosService.GATEWAY) {
+                StubBackend backend = BACKENDS.computeIfAbsent(service, s -> new StubBackend());
+                registry.add("xaos.services." + service.id() + ".url", backend::url);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        BACKENDS.values().forEach(StubBackend::close);
+    }
+
+    @BeforeEach
+    void clearBackends() {
+        BACKENDS.values().forEach(StubBackend::clear);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/auth/oauth2/token, ACCOUNT",
+            "/.well-known/openid-configuration, ACCOUNT",
+            "/api/v1/account/me, ACCOUNT",
+            "/api/v1/blog/posts, BLOG",
+            "/api/v1/chat/rooms, CHAT",
+            "/ws/chat, CHAT",
+            "/api/v1/data/consents, DATA",
+            "/api/v1/lingua/translate, LINGUA",
+            "/api/v1/payments/plans, PAYMENTS",
+            "/webhooks/stripe, PAYMENTS",
+            "/portfolio, PORTFOLIO",
+            "/portfolio/projects/x, PORTFOLIO",
+            "/, WEBFRONT",
+            "/blog/hello-world, WEBFRONT",
+            "/chat, WEBFRONT",
+            "/me/profile, WEBFRONT",
+            "/privacy/consent, WEBFRONT",
+            "/static/app.js, WEBFRONT",
+            "/img/XAOSTECH_LOGO.png, WEBFRONT"
+    })
+    void routesPublicPathToItsService(String path, XaosService target) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        StubBackend.Received received = BACKENDS.get(target).next();
+        assertThat(received.path()).isEqualTo(path);
+        BACKENDS.forEach((service, backend) -> {
+            if (service != target) {
+                assertThat(backend.nothingReceived()).as("%s got nothing", service).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void generatesRequestIdAndForwardsIt() throws Exception {
+        HttpResponse<String> response = get("/api/v1/blog/posts", Map.of());
+
+        String requestId = response.headers().firstValue(XaosHeaders.REQUEST_ID).orElseThrow();
+        assertThat(XaosHeaders.isValidRequestId(requestId)).isTrue();
+        assertThat(BACKENDS.get(XaosService.BLOG).next().header(XaosHeaders.REQUEST_ID)).isEqualTo(requestId);
+    }
+
+    @Test
+    void propagatesAWellFormedRequestId() throws Exception {
+        HttpResponse<String> response = get("/api/v1/chat/rooms", Map.of(XaosHeaders.REQUEST_ID, "client-abc.123"));
+
+        assertThat(response.headers().firstValue(XaosHeaders.REQUEST_ID)).hasValue("client-abc.123");
+        assertThat(BACKENDS.get(XaosService.CHAT).next().header(XaosHeaders.REQUEST_ID)).isEqualTo("client-abc.123");
+    }
+
+    @Test
+    void stripsInternalHeadersFromOutside() throws Exception {
+        get("/api/v1/data/consents", Map.of("X-Internal-Foo", "forged", "X-INTERNAL-REQUEST", "true",
+                "X-Other", "kept"));
+
+        StubBackend.Received received = BACKENDS.get(XaosService.DATA).next();
+        assertThat(received.hasHeaderStartingWith(XaosHeaders.INTERNAL_PREFIX)).isFalse();
+        assertThat(received.header("X-Other")).isEqualTo("kept");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/internal/anything", "/internal", "/INTERNAL/users", "//internal/x",
+            "/%69nternal/x", "/portfolio/../internal/x", "/api/v1/blog/../../../internal/x"})
+    void neverRoutesInternalPaths(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat((String) JsonPath.read(response.body(), "$.type")).isEqualTo(ProblemType.NOT_FOUND.uri().toString());
+        BACKENDS.forEach((service, backend) -> assertThat(backend.nothingReceived()).as("%s", service).isTrue());
+    }
+
+    @Test
+    void unroutedPathIsNotFoundProblem() throws Exception {
+        HttpResponse<String> response = get("/nowhere/at/all", Map.of(XaosHeaders.REQUEST_ID, "rid-404"));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat((String) JsonPath.read(response.body(), "$.requestId")).isEqualTo("rid-404");
+        assertThat((String) JsonPath.read(response.body(), "$.instance")).isEqualTo("/nowhere/at/all");
+    }
+
+    @Test
+    void routesHealthProbesOfEachServiceToItsActuator() throws Exception {
+        for (XaosService service : XaosService.values()) {
+            if (service == XaosService.GATEWAY) {
+                continue;
+            }
+            for (String probe : new String[] {"liveness", "readiness"}) {
+                HttpResponse<String> response = get("/health/" + service.moduleName() + "/" + probe, Map.of());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(BACKENDS.get(service).next().path()).isEqualTo("/actuator/health/" + probe);
+            }
+        }
+    }
+
+    @Test
+    void doesNotRouteOtherActuatorEndpointsOfServices() throws Exception {
+        HttpResponse<String> response = get("/health/blog-service/env", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(BACKENDS.get(XaosService.BLOG).nothingReceived()).isTrue();
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,54 @@
+package io.xaostech.platform.web;
+
+import io.xaostech.common.problem.ProblemType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A small servlet app that fails in every way a real service can, to test the shared error mapping. */
+@SpringBootApplication
+class ProblemTestApplication {
+
+    record Greeting(@NotBlank @Size(max = 20) String name, @Max(10) int times) {
+    }
+
+    static final class WidgetNotFound extends ProblemException {
+        WidgetNotFound(String id) {
+            super(ProblemType.NOT_FOUND, "No widget " + id, Map.of("widgetId", id));
+        }
+    }
+
+    @RestController
+    static class Endpoints {
+
+        @PostMapping(path = "/greetings", consumes = MediaType.APPLICATION_JSON_VALUE)
+        Greeting greet(@Valid @RequestBody Greeting greeting) {
+            return greeting;
+        }
+
+        @GetMapping("/widgets/{id}")
+        String widget(@PathVariable String id) {
+            throw new WidgetNotFound(id);
+        }
+
+        @GetMapping("/count")
+        int count(@RequestParam int n) {
+            return n;
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("secret internal detail");
+        }
+    }
+}
