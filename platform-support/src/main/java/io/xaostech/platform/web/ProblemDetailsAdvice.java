@@ -53,6 +53,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(e, errors, request);
     }
 
+    /** Database or Redis unreachable (Redis' connection failure is a {@code DataAccessResourceFailureException}). */
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<Object> handleDependencyDown(RuntimeException e, WebRequest request) {
         log.warn("A dependency is unavailable: {}", e.getMessage());
@@ -65,9 +66,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
-        if (e.getClass().getName().equals("org.springframework.data.redis.RedisConnectionFailureException")) {
-            return handleDependencyDown((RuntimeException) e, request);
-        }
         log.error("Unexpected error", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service failed to handle this request; the request id identifies it in our logs.");
