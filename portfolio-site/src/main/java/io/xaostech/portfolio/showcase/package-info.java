@@ -1,0 +1,2 @@
+/** The public showcase of projects. */
+package io.xaostech.portfolio.showcase;

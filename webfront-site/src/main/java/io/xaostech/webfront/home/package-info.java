@@ -1,0 +1,2 @@
+/** The home page and navigation hub. */
+package io.xaostech.webfront.home;
