@@ -2,9 +2,7 @@ package io.xaostech.webfront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.xaostech.platform.test.TestHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,10 +15,8 @@ class HomePageTest {
     int port;
 
     @Test
-    void homePageIsTheNavigationHub() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void homePageIsTheNavigationHub() {
+        HttpResponse<String> page = new TestHttp(port).get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));

@@ -6,13 +6,8 @@ import com.jayway.jsonpath.JsonPath;
 import io.xaostech.common.http.XaosHeaders;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.service.XaosService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +25,6 @@ import org.springframework.core.env.Environment;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceContractTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
@@ -118,7 +111,7 @@ public abstract class ServiceContractTest {
 
     @Test
     void wrongMethodIsMethodNotAllowedProblem() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/health"))
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(http().uri("/actuator/health"))
                 .DELETE().header("Accept", "application/json"));
         assertProblem(response, 405, ProblemType.METHOD_NOT_ALLOWED);
     }
@@ -154,24 +147,11 @@ public abstract class ServiceContractTest {
         assertThat((String) JsonPath.read(response.body(), "$.requestId")).isNotBlank();
     }
 
-    protected URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    protected TestHttp http() {
+        return new TestHttp(port);
     }
 
-    protected HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        headers.forEach(request::header);
-        return send(request);
-    }
-
-    protected HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private HttpResponse<String> get(String path, Map<String, String> headers) {
+        return http().get(path, headers);
     }
 }
