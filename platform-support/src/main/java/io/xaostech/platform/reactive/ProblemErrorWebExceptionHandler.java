@@ -89,7 +89,7 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
     private static String detailFor(HttpStatusCode status, String frameworkDetail) {
         if (status.value() == 404) {
-            return "No resource here; check the path.";
+            return Problems.NOT_FOUND_DETAIL;
         }
         if (status.is5xxServerError()) {
             return ProblemType.forStatus(status.value()).title() + ": the request could not be completed.";

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,6 +25,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every exception of a servlet service to an RFC 9457 body: the framework's own (404, 405, 415, 400 …),
@@ -101,7 +103,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p
-                : ProblemDetail.forStatusAndDetail(status, status.toString());
+                : e instanceof ErrorResponse error ? error.getBody()
+                : ProblemDetail.forStatus(status);
+        if (status.value() == 404 && e instanceof NoResourceFoundException) {
+            problem.setDetail(Problems.NOT_FOUND_DETAIL);
+        }
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         String path = servletRequest != null ? servletRequest.getRequestURI() : null;
         String requestId = servletRequest != null ? RequestIdFilter.requestIdOf(servletRequest) : null;

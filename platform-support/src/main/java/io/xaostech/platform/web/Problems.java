@@ -8,6 +8,9 @@ import org.springframework.http.ProblemDetail;
 /** Builds the problem bodies of both web stacks the same way: stable type, title, detail, instance, request id. */
 public final class Problems {
 
+    /** Detail of every 404 for a path nothing answers on (a missing record says which record instead). */
+    public static final String NOT_FOUND_DETAIL = "Nothing here; check the path.";
+
     private Problems() {
     }
 

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.xaostech.common.http.XaosHeaders;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.service.XaosService;
+import io.xaostech.platform.web.Problems;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -97,6 +98,7 @@ public abstract class ServiceContractTest {
                 Map.of(XaosHeaders.REQUEST_ID, requestId, "Accept", "application/json"));
         assertProblem(response, 404, ProblemType.NOT_FOUND);
         assertThat((String) JsonPath.read(response.body(), "$.requestId")).isEqualTo(requestId);
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo(Problems.NOT_FOUND_DETAIL);
         assertThat(response.headers().firstValue(XaosHeaders.REQUEST_ID)).hasValue(requestId);
     }
 
