@@ -35,8 +35,13 @@ public final class TestHttp {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(30));
+    }
+
+    /** Sends and waits at most {@code timeout} for the response. */
+    public HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
