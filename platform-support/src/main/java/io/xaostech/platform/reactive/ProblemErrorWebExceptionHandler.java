@@ -6,7 +6,9 @@ import io.xaostech.platform.web.Problems;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,6 +29,8 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
+    private static final int RETRY_AFTER_SECONDS = 5;
+
     private final List<HttpMessageWriter<?>> writers;
 
     public ProblemErrorWebExceptionHandler(ServerCodecConfigurer codecs) {
@@ -38,11 +42,18 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        ProblemDetail problem = problemFor(error);
-        Problems.complete(problem, null, exchange.getRequest().getPath().value(),
-                RequestIdWebFilter.requestIdOf(exchange));
+        String requestId = RequestIdWebFilter.requestIdOf(exchange);
+        ProblemDetail problem;
+        // This handler runs outside the filter chain's Reactor context, so the log context is set here.
+        try (MDC.MDCCloseable ignored = requestId != null ? MDC.putCloseable(RequestIdWebFilter.ATTRIBUTE, requestId) : null) {
+            problem = problemFor(error);
+        }
+        Problems.complete(problem, null, exchange.getRequest().getPath().value(), requestId);
         ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
         if (error instanceof ErrorResponse errorResponse) {
             response.headers(h -> errorResponse.getHeaders().forEach((name, values) -> {
                 if (!h.containsHeader(name)) {
@@ -73,6 +84,12 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
             e.properties().forEach(problem::setProperty);
             return problem;
         }
+        if (isUnreachable(error)) {
+            log.warn("Upstream unreachable: {}", error.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service behind this path is unavailable; retry later.");
+            return problem;
+        }
         if (error instanceof ErrorResponse errorResponse) {
             HttpStatusCode status = errorResponse.getStatusCode();
             ProblemDetail body = errorResponse.getBody();
@@ -85,6 +102,18 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         log.error("Unexpected error", error);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service failed to handle this request; the request id identifies it in our logs.");
+    }
+
+    /** A connection that could not be made (refused, unreachable, no such host, timed out while connecting). */
+    private static boolean isUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.UnknownHostException
+                    || t.getClass().getName().equals("io.netty.channel.ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detailFor(HttpStatusCode status, String frameworkDetail) {
