@@ -75,12 +75,21 @@ class GatewayRoutingTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         StubBackend.Received received = BACKENDS.get(target).next();
-        assertThat(received.path()).isEqualTo(path);
+        assertThat(received.path()).isEqualTo(path.startsWith("/auth/") ? path.substring("/auth".length()) : path);
         BACKENDS.forEach((service, backend) -> {
             if (service != target) {
                 assertThat(backend.nothingReceived()).as("%s got nothing", service).isTrue();
             }
         });
+    }
+
+    @Test
+    void issuerPathIsStrippedAndAnnouncedToAccount() throws InterruptedException {
+        get("/auth/oauth2/authorize?client_id=cli", Map.of("X-Forwarded-Prefix", "/evil"));
+
+        StubBackend.Received received = BACKENDS.get(XaosService.ACCOUNT).next();
+        assertThat(received.path()).isEqualTo("/oauth2/authorize");
+        assertThat(received.header("X-Forwarded-Prefix")).isEqualTo("/auth");
     }
 
     @Test

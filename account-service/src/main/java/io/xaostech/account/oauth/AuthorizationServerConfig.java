@@ -1,0 +1,156 @@
+package io.xaostech.account.oauth;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.xaostech.account.config.AccountProperties;
+import io.xaostech.account.keys.SigningKeys;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The OAuth 2.1 / OpenID Connect provider: Spring Security's authorization server with its stores in the
+ * {@code account} schema, a fixed issuer from configuration, and keys from {@link SigningKeys}.
+ *
+ * <p>Behind the gateway the issuer is {@code http://localhost:8080/auth}: the gateway strips {@code /auth} and
+ * sends {@code X-Forwarded-Prefix}, so the endpoints here keep their standard paths ({@code /oauth2/token},
+ * {@code /.well-known/openid-configuration}, …) and every URL they build carries the prefix.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class AuthorizationServerConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        RequestMatcher endpoints = authorizationServer.getEndpointsMatcher();
+        http.securityMatcher(endpoints)
+                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
+                .exceptionHandling(errors -> errors
+                        // A browser on the authorization endpoint signs in first; any other unauthenticated call
+                        // (a client without credentials at the token endpoint, say) gets an OAuth error, never a
+                        // redirect to a login page.
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"),
+                                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        .defaultAuthenticationEntryPointFor(AuthorizationServerConfig::invalidClient,
+                                AnyRequestMatcher.INSTANCE));
+        return http.build();
+    }
+
+    /**
+     * Everything that is not a protocol endpoint: the sign-in form; API endpoints add their own rules as they
+     * arrive. Actuator endpoints are read-only, so CSRF does not apply to them.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static void invalidClient(HttpServletRequest request, HttpServletResponse response,
+                                      AuthenticationException e) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"xaostech\"");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(AccountProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.issuer().toString()).build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    /** What the JWKS endpoint publishes and tokens are verified with: every published public key. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return (selector, context) -> selector.select(new JWKSet(new ArrayList<>(keys.published())));
+    }
+
+    /** Signs with the current key only, so a pre-published next key is never picked by mistake. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(List.of(keys.current()))));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    }
+
+    /**
+     * Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane) for new passwords and secrets; hashes stored
+     * under another id stay readable through the delegating encoder, which also tells when to rehash.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Map<String, PasswordEncoder> encoders = Map.of(
+                "argon2id", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder("argon2id", encoders);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

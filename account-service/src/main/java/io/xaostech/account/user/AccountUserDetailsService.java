@@ -1,0 +1,49 @@
+package io.xaostech.account.user;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signs users in by email. The principal's name is the user id, so every token's {@code sub} is the stable id,
+ * never the (changeable) email. A disabled or deleted user cannot sign in.
+ */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+
+    AccountUserDetailsService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String email) {
+        record Row(String id, String passwordHash, String status) {
+        }
+        Row row = jdbc.sql("select id, password_hash, status from users where lower(email) = ?")
+                .param(email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
+                .query((rs, i) -> new Row(rs.getString("id"), rs.getString("password_hash"), rs.getString("status")))
+                .optional()
+                .filter(r -> r.passwordHash() != null)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        List<SimpleGrantedAuthority> roles = jdbc.sql("select role from user_roles where user_id = ?::uuid")
+                .param(row.id())
+                .query(String.class).list().stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+        return User.withUsername(row.id())
+                .password(row.passwordHash())
+                .authorities(roles)
+                .disabled(!"ACTIVE".equals(row.status()))
+                .build();
+    }
+}

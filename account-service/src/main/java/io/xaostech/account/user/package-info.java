@@ -1,0 +1,2 @@
+/** Users of the platform: sign-in, roles. */
+package io.xaostech.account.user;
