@@ -11,6 +11,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,9 @@ public class SigningKeys {
         cached = load();
     }
 
-    private void insert(Instant activatesAt) {
+    private void insert(Instant activation) {
+        // Whole seconds: PostgreSQL rounds to microseconds, which could put a key's start after "now".
+        Instant activatesAt = activation.truncatedTo(ChronoUnit.SECONDS);
         Instant retiresAt = activatesAt.plus(settings.signingPeriod());
         Instant expiresAt = retiresAt.plus(tokenLifetime).plus(EXPIRY_MARGIN);
         try {

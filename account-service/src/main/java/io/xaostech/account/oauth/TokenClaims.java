@@ -2,7 +2,9 @@ package io.xaostech.account.oauth;
 
 import io.xaostech.common.security.Audiences;
 import io.xaostech.common.security.ClaimNames;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -27,14 +29,22 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         // RFC 9068: scope is one space-separated string (Spring writes a JSON array by default).
         context.getClaims().claim(ClaimNames.SCOPE, String.join(" ", context.getAuthorizedScopes()));
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            context.getClaims().audience(List.of(Audiences.INTERNAL));
+            context.getClaims().audience(mutableList(Audiences.INTERNAL));
             return;
         }
         List<String> roles = context.getPrincipal().getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith(ROLE_PREFIX))
                 .map(a -> a.substring(ROLE_PREFIX.length()))
-                .toList();
-        context.getClaims().audience(List.of(Audiences.API)).claim(ClaimNames.ROLES, roles);
+                .collect(Collectors.toCollection(ArrayList::new));
+        context.getClaims().audience(mutableList(Audiences.API)).claim(ClaimNames.ROLES, roles);
+    }
+
+    /**
+     * The JDBC authorization store serialises claims with Jackson's allow-listed polymorphic typing, which
+     * accepts {@code ArrayList} but not the JDK's immutable lists.
+     */
+    private static List<String> mutableList(String value) {
+        return new ArrayList<>(List.of(value));
     }
 }

@@ -1,0 +1,250 @@
+package io.xaostech.account.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import io.xaostech.common.security.Audiences;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A user signs in through a browser-like client (cookies, the sign-in form with its CSRF token, no redirects
+ * followed automatically) and the webfront client completes authorization code + PKCE with the Nimbus SDK,
+ * then refreshes, reads userinfo, introspects and revokes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class AuthorizationCodeFlowTest {
+
+    private static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/account";
+    private static final ClientSecretBasic WEBFRONT =
+            new ClientSecretBasic(new ClientID("webfront"), new Secret("dev-only-webfront-secret"));
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private static int port;
+    private static String issuer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    private String userId;
+    private String email;
+    private final String password = "correct horse battery staple";
+    private OIDCProviderMetadata provider;
+
+    @DynamicPropertySource
+    static void issuerOnAFreePort(DynamicPropertyRegistry registry) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        issuer = "http://127.0.0.1:" + port;
+        registry.add("server.port", () -> port);
+        registry.add("xaos.account.issuer", () -> issuer);
+    }
+
+    @BeforeEach
+    void aUserWhoCanSignIn() throws Exception {
+        userId = UUID.randomUUID().toString();
+        email = "reader-" + userId.substring(0, 8) + "@example.test";
+        jdbc.sql("insert into users (id, email, display_name, password_hash) values (?::uuid, ?, ?, ?)")
+                .params(userId, email, "Reader", passwords.encode(password)).update();
+        jdbc.sql("insert into user_roles (user_id, role) values (?::uuid, 'USER')").param(userId).update();
+        provider = OIDCProviderMetadata.resolve(new Issuer(issuer));
+    }
+
+    @Test
+    void authorizationCodeWithPkceThenRefreshUserinfoIntrospectAndRevoke() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signInAndAuthorize(Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+
+        TokenResponse response = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
+                .toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as(String.valueOf(response)).isTrue();
+        Tokens tokens = response.toSuccessResponse().getTokens();
+
+        JWTClaimsSet access = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet();
+        assertThat(access.getSubject()).isEqualTo(userId);
+        assertThat(access.getAudience()).containsExactly(Audiences.API);
+        assertThat(access.getStringListClaim("roles")).containsExactly("USER");
+        assertThat(access.getStringClaim("scope")).contains("openid");
+        assertThat(((OIDCTokenResponse) response).getOIDCTokens().getIDToken()).isNotNull();
+        assertThat(tokens.getRefreshToken()).isNotNull();
+
+        UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                tokens.getBearerAccessToken()).toHTTPRequest().send());
+        assertThat(userInfo.indicatesSuccess()).as(() -> userInfo.toErrorResponse().getErrorObject().toJSONObject().toString()).isTrue();
+        assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(userId);
+
+        Tokens refreshed = refresh(tokens.getRefreshToken());
+        assertThat(refreshed.getRefreshToken().getValue()).as("refresh tokens rotate")
+                .isNotEqualTo(tokens.getRefreshToken().getValue());
+        TokenResponse reuse = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new RefreshTokenGrant(tokens.getRefreshToken())).toHTTPRequest().send());
+        assertThat(reuse.indicatesSuccess()).as("a used refresh token is refused").isFalse();
+
+        assertThat(TokenIntrospectionResponse.parse(introspect(refreshed.getAccessToken().getValue()))
+                .toSuccessResponse().isActive()).isTrue();
+        var revoked = new TokenRevocationRequest(provider.getRevocationEndpointURI(), WEBFRONT,
+                refreshed.getAccessToken()).toHTTPRequest().send();
+        assertThat(revoked.getStatusCode()).isEqualTo(200);
+        var after = introspect(refreshed.getAccessToken().getValue());
+        assertThat(after.getStatusCode()).isEqualTo(200);
+        assertThat(after.getBody().replace(" ", "").strip()).isEqualTo("{\"active\":false}");
+    }
+
+    @Test
+    void authorizationRequestWithoutPkceIsRefused() throws Exception {
+        HttpResponse<String> response = browser().send(authorizeRequest(Map.of()), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isBetween(300, 399);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT_URI)
+                .contains("error=invalid_request");
+    }
+
+    @Test
+    void plainPkceIsRefused() throws Exception {
+        HttpResponse<String> response = browser().send(authorizeRequest(Map.of("code_challenge", "a".repeat(43),
+                "code_challenge_method", "plain")), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Location").orElseThrow()).contains("error=invalid_request");
+    }
+
+    @Test
+    void unregisteredRedirectUriIsRefusedWithoutRedirecting() throws Exception {
+        String query = "response_type=code&client_id=webfront&scope=openid&state=s&code_challenge_method=S256"
+                + "&code_challenge=" + challenge(new CodeVerifier())
+                + "&redirect_uri=" + URLEncoder.encode("https://evil.example/cb", StandardCharsets.UTF_8);
+        HttpResponse<String> response = browser().send(HttpRequest.newBuilder(
+                URI.create(issuer + "/oauth2/authorize?" + query)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void disabledUserCannotSignIn() throws Exception {
+        jdbc.sql("update users set status = 'DISABLED' where id = ?::uuid").param(userId).update();
+        HttpClient browser = browser();
+        String csrf = csrfOf(browser.send(HttpRequest.newBuilder(URI.create(issuer + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        HttpResponse<String> login = browser.send(form("/login", Map.of("username", email, "password", password,
+                "_csrf", csrf)), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.headers().firstValue("Location").orElseThrow()).contains("error");
+    }
+
+    private String signInAndAuthorize(Map<String, String> pkce) throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> first = browser.send(authorizeRequest(pkce), HttpResponse.BodyHandlers.ofString());
+        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        String csrf = csrfOf(browser.send(HttpRequest.newBuilder(URI.create(issuer + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = browser.send(form("/login", Map.of("username", email, "password", password,
+                "_csrf", csrf)), HttpResponse.BodyHandlers.ofString());
+        String resume = login.headers().firstValue("Location").orElseThrow();
+        assertThat(resume).contains("/oauth2/authorize");
+
+        HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(URI.create(issuer).resolve(resume))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        String callback = authorized.headers().firstValue("Location").orElseThrow();
+        assertThat(callback).startsWith(REDIRECT_URI).contains("state=xyz");
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
+        assertThat(code.find()).isTrue();
+        return java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest authorizeRequest(Map<String, String> extra) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("response_type", "code",
+                "client_id", "webfront", "redirect_uri", REDIRECT_URI, "scope", "openid profile", "state", "xyz"));
+        params.putAll(extra);
+        return HttpRequest.newBuilder(URI.create(issuer + "/oauth2/authorize?" + encode(params)))
+                .header("Accept", "text/html").build();
+    }
+
+    private HttpRequest form(String path, Map<String, String> fields) {
+        return HttpRequest.newBuilder(URI.create(issuer + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build();
+    }
+
+    private Tokens refresh(RefreshToken refreshToken) throws Exception {
+        TokenResponse response = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new RefreshTokenGrant(refreshToken)).toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as(String.valueOf(response)).isTrue();
+        return response.toSuccessResponse().getTokens();
+    }
+
+    private com.nimbusds.oauth2.sdk.http.HTTPResponse introspect(String token) throws Exception {
+        return new TokenIntrospectionRequest(provider.getIntrospectionEndpointURI(), WEBFRONT,
+                new com.nimbusds.oauth2.sdk.token.BearerAccessToken(token)).toHTTPRequest().send();
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static String csrfOf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("sign-in form has a CSRF token").isTrue();
+        return m.group(1);
+    }
+
+    private static String challenge(CodeVerifier verifier) {
+        return com.nimbusds.oauth2.sdk.pkce.CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue();
+    }
+
+    private static String encode(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
