@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer               the OAuth/OIDC issuer URL clients see (through the gateway)
  * @param accessTokenLifetime  lifetime of signed access tokens
  * @param refreshTokenLifetime absolute lifetime of a refresh token family
+ * @param refreshTokenReuseGrace how long after a rotation the replaced refresh token may come again without
+ *                             revoking its family (a client that lost the response retries)
  * @param keys                 token signing keys
  * @param clients              the clients seeded at start-up
  */
@@ -28,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 public record AccountProperties(@NotNull @DefaultValue("http://localhost:8080/auth") URI issuer,
                                 @NotNull @DefaultValue("10m") Duration accessTokenLifetime,
                                 @NotNull @DefaultValue("30d") Duration refreshTokenLifetime,
+                                @NotNull @DefaultValue("5s") Duration refreshTokenReuseGrace,
                                 @Valid @NotNull @DefaultValue Keys keys,
                                 @Valid @NotNull @DefaultValue Clients clients) {
 

@@ -84,6 +84,7 @@ class AuthorizationCodeFlowTest {
         issuer = "http://127.0.0.1:" + port;
         registry.add("server.port", () -> port);
         registry.add("xaos.account.issuer", () -> issuer);
+        registry.add("xaos.account.refresh-token-reuse-grace", () -> "1s");
     }
 
     @BeforeEach
@@ -123,9 +124,7 @@ class AuthorizationCodeFlowTest {
         Tokens refreshed = refresh(tokens.getRefreshToken());
         assertThat(refreshed.getRefreshToken().getValue()).as("refresh tokens rotate")
                 .isNotEqualTo(tokens.getRefreshToken().getValue());
-        TokenResponse reuse = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
-                new RefreshTokenGrant(tokens.getRefreshToken())).toHTTPRequest().send());
-        assertThat(reuse.indicatesSuccess()).as("a used refresh token is refused").isFalse();
+        assertThat(refreshFails(tokens.getRefreshToken())).as("a used refresh token is refused").isTrue();
 
         assertThat(TokenIntrospectionResponse.parse(introspect(refreshed.getAccessToken().getValue()))
                 .toSuccessResponse().isActive()).isTrue();
@@ -135,6 +134,28 @@ class AuthorizationCodeFlowTest {
         var after = introspect(refreshed.getAccessToken().getValue());
         assertThat(after.getStatusCode()).isEqualTo(200);
         assertThat(after.getBody().replace(" ", "").strip()).isEqualTo("{\"active\":false}");
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenRevokesTheWholeFamilyAfterTheGraceWindow() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signInAndAuthorize(Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        Tokens first = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
+                .toHTTPRequest().send()).toSuccessResponse().getTokens();
+        Tokens second = refresh(first.getRefreshToken());
+
+        assertThat(refreshFails(first.getRefreshToken())).as("a replay within the grace window is refused").isTrue();
+        Tokens third = refresh(second.getRefreshToken());
+        assertThat(TokenIntrospectionResponse.parse(introspect(third.getAccessToken().getValue()))
+                .toSuccessResponse().isActive()).as("the family survives a replay within the grace window").isTrue();
+
+        Thread.sleep(1500);
+        assertThat(refreshFails(first.getRefreshToken())).isTrue();
+
+        assertThat(refreshFails(third.getRefreshToken())).as("the newest refresh token of the family is revoked").isTrue();
+        assertThat(TokenIntrospectionResponse.parse(introspect(third.getAccessToken().getValue()))
+                .toSuccessResponse().isActive()).as("and so is its access token").isFalse();
     }
 
     @Test
@@ -213,6 +234,13 @@ class AuthorizationCodeFlowTest {
         return HttpRequest.newBuilder(URI.create(issuer + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build();
+    }
+
+    private boolean refreshFails(RefreshToken refreshToken) throws Exception {
+        TokenResponse response = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new RefreshTokenGrant(refreshToken)).toHTTPRequest().send());
+        return !response.indicatesSuccess()
+                && "invalid_grant".equals(response.toErrorResponse().getErrorObject().getCode());
     }
 
     private Tokens refresh(RefreshToken refreshToken) throws Exception {
