@@ -85,7 +85,7 @@ class AuthorizationServerConfig {
      * arrive. Actuator endpoints are read-only, so CSRF does not apply to them.
      */
     @Bean
-    @Order(2)
+    @Order(10)
     SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
