@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  *                             revoking its family (a client that lost the response retries)
  * @param keys                 token signing keys
  * @param clients              the clients seeded at start-up
+ * @param users                how users sign up and in
  */
 @Validated
 @ConfigurationProperties("xaos.account")
@@ -32,7 +33,27 @@ public record AccountProperties(@NotNull @DefaultValue("http://localhost:8080/au
                                 @NotNull @DefaultValue("30d") Duration refreshTokenLifetime,
                                 @NotNull @DefaultValue("5s") Duration refreshTokenReuseGrace,
                                 @Valid @NotNull @DefaultValue Keys keys,
-                                @Valid @NotNull @DefaultValue Clients clients) {
+                                @Valid @NotNull @DefaultValue Clients clients,
+                                @Valid @NotNull @DefaultValue Users users) {
+
+    /**
+     * @param requireVerifiedEmail whether a user must prove their address before signing in
+     * @param verifyEmailLink      link mailed for verification; the token is appended
+     * @param verificationTokenLifetime how long a verification link works
+     * @param bootstrapAdminEmail  if set and no administrator exists, this user is created (or promoted) at start
+     * @param bootstrapAdminPassword its password, from the environment
+     */
+    public record Users(@DefaultValue("true") boolean requireVerifiedEmail,
+                        @NotBlank @DefaultValue("http://localhost:8080/me/verify-email?token=") String verifyEmailLink,
+                        @NotNull @DefaultValue("24h") Duration verificationTokenLifetime,
+                        String bootstrapAdminEmail,
+                        String bootstrapAdminPassword) {
+
+        @Override
+        public String toString() {
+            return "Users[requireVerifiedEmail=" + requireVerifiedEmail + ", bootstrapAdminEmail=" + bootstrapAdminEmail + "]";
+        }
+    }
 
     /**
      * @param encryptionSecret   secret from which the key encrypting stored private keys is derived

@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -25,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * account's own APIs as a resource server, verifying tokens with its own keys: {@code /internal/**} takes only
  * service tokens (audience {@code internal}, scope {@code internal}), {@code /api/v1/account/**} only user
- * tokens (audience {@code api}). Both are bearer-only (no cookies, so no CSRF) and answer 401/403 as problems.
+ * tokens (audience {@code api}) but for sign-up and email verification. Both are bearer-only (no cookies, so no CSRF) and answer 401/403 as problems.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
@@ -44,7 +45,10 @@ class ApiSecurityConfig {
     SecurityFilterChain accountApiChain(HttpSecurity http, JWKSource<SecurityContext> keys,
                                         AccountProperties properties) throws Exception {
         return bearerOnly(http.securityMatcher("/api/v1/account/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated()),
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/account/registrations",
+                                "/api/v1/account/email-verifications").permitAll()
+                        .anyRequest().authenticated()),
                 decoder(keys, properties, Audiences.API));
     }
 

@@ -13,25 +13,29 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signs users in by email. The principal's name is the user id, so every token's {@code sub} is the stable id,
- * never the (changeable) email. A disabled or deleted user cannot sign in.
+ * never the (changeable) email. A disabled or deleted user, or one who has not verified their address (when
+ * that is required), cannot sign in.
  */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final boolean requireVerifiedEmail;
 
-    AccountUserDetailsService(JdbcClient jdbc) {
+    AccountUserDetailsService(JdbcClient jdbc, io.xaostech.account.config.AccountProperties properties) {
         this.jdbc = jdbc;
+        this.requireVerifiedEmail = properties.users().requireVerifiedEmail();
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
-        record Row(String id, String passwordHash, String status) {
+        record Row(String id, String passwordHash, String status, boolean verified) {
         }
-        Row row = jdbc.sql("select id, password_hash, status from users where lower(email) = ?")
+        Row row = jdbc.sql("select id, password_hash, status, email_verified from users where lower(email) = ?")
                 .param(email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
-                .query((rs, i) -> new Row(rs.getString("id"), rs.getString("password_hash"), rs.getString("status")))
+                .query((rs, i) -> new Row(rs.getString("id"), rs.getString("password_hash"), rs.getString("status"),
+                        rs.getBoolean("email_verified")))
                 .optional()
                 .filter(r -> r.passwordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
@@ -43,7 +47,7 @@ class AccountUserDetailsService implements UserDetailsService {
         return User.withUsername(row.id())
                 .password(row.passwordHash())
                 .authorities(roles)
-                .disabled(!"ACTIVE".equals(row.status()))
+                .disabled(!"ACTIVE".equals(row.status()) || (requireVerifiedEmail && !row.verified()))
                 .build();
     }
 }

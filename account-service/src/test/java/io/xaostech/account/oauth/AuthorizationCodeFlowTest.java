@@ -91,7 +91,7 @@ class AuthorizationCodeFlowTest {
     void aUserWhoCanSignIn() throws Exception {
         userId = UUID.randomUUID().toString();
         email = "reader-" + userId.substring(0, 8) + "@example.test";
-        jdbc.sql("insert into users (id, email, display_name, password_hash) values (?::uuid, ?, ?, ?)")
+        jdbc.sql("insert into users (id, email, email_verified, display_name, password_hash) values (?::uuid, ?, true, ?, ?)")
                 .params(userId, email, "Reader", passwords.encode(password)).update();
         jdbc.sql("insert into user_roles (user_id, role) values (?::uuid, 'USER')").param(userId).update();
         provider = OIDCProviderMetadata.resolve(new Issuer(issuer));
