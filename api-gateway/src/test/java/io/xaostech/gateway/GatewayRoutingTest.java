@@ -93,6 +93,16 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void clientAddressIsTheConnectionsNeverWhatTheClientClaims() throws InterruptedException {
+        get("/api/v1/blog/posts", Map.of("X-Forwarded-For", "203.0.113.9", "X-Forwarded-Host", "evil.example"));
+
+        StubBackend.Received received = BACKENDS.get(XaosService.BLOG).next();
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(received.header("X-Forwarded-Host")).isNull();
+        assertThat(received.header("X-Forwarded-Prefix")).isNull();
+    }
+
+    @Test
     void generatesRequestIdAndForwardsIt() throws InterruptedException {
         HttpResponse<String> response = get("/api/v1/blog/posts", Map.of());
 

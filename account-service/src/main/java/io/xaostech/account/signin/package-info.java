@@ -1,0 +1,2 @@
+/** Signing in with email and password: the page and the brute-force limits. */
+package io.xaostech.account.signin;

@@ -1,0 +1,49 @@
+package io.xaostech.gateway.route;
+
+import java.net.InetSocketAddress;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The forwarding headers a service may trust, set by the gateway itself after Spring Cloud Gateway has removed
+ * every client-sent X-Forwarded header (no proxy in front of the gateway is trusted): {@code X-Forwarded-For}
+ * is the address of the client's connection, {@code X-Forwarded-Proto} its scheme, and
+ * {@code X-Forwarded-Prefix} the path prefix the route stripped (route metadata {@code forwarded-prefix}).
+ */
+@Component
+class ForwardedHeaders implements HttpHeadersFilter, Ordered {
+
+    static final String PREFIX_METADATA = "forwarded-prefix";
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(input);
+        InetSocketAddress client = exchange.getRequest().getRemoteAddress();
+        if (client != null && client.getAddress() != null) {
+            headers.set("X-Forwarded-For", client.getAddress().getHostAddress());
+        }
+        headers.set("X-Forwarded-Proto", exchange.getRequest().getURI().getScheme());
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        Object prefix = route == null ? null : route.getMetadata().get(PREFIX_METADATA);
+        if (prefix != null) {
+            headers.set("X-Forwarded-Prefix", prefix.toString());
+        }
+        return headers;
+    }
+
+    @Override
+    public boolean supports(Type type) {
+        return type == Type.REQUEST;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
