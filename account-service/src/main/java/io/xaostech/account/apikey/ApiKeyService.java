@@ -1,5 +1,6 @@
 package io.xaostech.account.apikey;
 
+import io.xaostech.account.audit.AuditLog;
 import io.xaostech.common.id.UserId;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.ApiKeyResolution;
@@ -24,11 +25,13 @@ class ApiKeyService {
 
     private final ApiKeys keys;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ApiKeyService(ApiKeys keys, JdbcClient jdbc, Clock clock) {
+    ApiKeyService(ApiKeys keys, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.keys = keys;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,6 +52,7 @@ class ApiKeyService {
         ApiKey key = new ApiKey(UUID.randomUUID(), owner, name.strip(), secret.prefix(), secret.hash(), Set.copyOf(scopes),
                 now, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS), null, null);
         keys.insert(key);
+        audit.record(AuditLog.Type.API_KEY_CREATED, owner.toString(), owner.toString(), key.prefix());
         return new Created(key, secret.value());
     }
 
@@ -62,6 +66,7 @@ class ApiKeyService {
         if (!keys.revoke(id, owner, clock.instant())) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No active API key " + id + ".", Map.of("keyId", id));
         }
+        audit.record(AuditLog.Type.API_KEY_REVOKED, owner.toString(), owner.toString(), id.toString());
     }
 
     /** The owner and rights of a presented key; an unknown, wrong, revoked or expired key is simply not found. */

@@ -8,7 +8,14 @@ import io.xaostech.common.security.Audiences;
 import io.xaostech.common.security.ClaimNames;
 import io.xaostech.common.security.Scopes;
 import io.xaostech.platform.web.ProblemResponses;
+import io.xaostech.common.security.Role;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,12 +55,13 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/account/registrations",
                                 "/api/v1/account/email-verifications").permitAll()
+                        .requestMatchers("/api/v1/account/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated()),
                 decoder(keys, properties, Audiences.API));
     }
 
     private static SecurityFilterChain bearerOnly(HttpSecurity http, JwtDecoder decoder) throws Exception {
-        http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder))
+        http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(ApiSecurityConfig::authorities))
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
                             ProblemResponses.write(request, response, ProblemType.UNAUTHORIZED, 401,
@@ -65,6 +73,18 @@ class ApiSecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
+
+    /** Scopes as {@code SCOPE_x} and the {@code roles} claim as {@code ROLE_X} authorities. */
+    static JwtAuthenticationToken authorities(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>(SCOPES.convert(jwt));
+        List<String> roles = jwt.getClaimAsStringList(ClaimNames.ROLES);
+        if (roles != null) {
+            roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        }
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    private static final JwtGrantedAuthoritiesConverter SCOPES = new JwtGrantedAuthoritiesConverter();
 
     /** RS256 only, our issuer, the given audience, and the standard expiry checks (60 s skew). */
     static JwtDecoder decoder(JWKSource<SecurityContext> keys, AccountProperties properties, String audience) {

@@ -3,6 +3,7 @@ package io.xaostech.account.oauth;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.account.keys.SigningKeys;
 import io.xaostech.account.signin.SignInSecurity;
@@ -116,9 +117,10 @@ class AuthorizationServerConfig {
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
-                                                    JdbcClient jdbcClient, AccountProperties properties, Clock clock) {
+                                                    JdbcClient jdbcClient, AccountProperties properties, AuditLog audit,
+                                                    Clock clock) {
         return new RefreshTokenReuseDetection(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient,
-                properties, clock);
+                properties, audit, clock);
     }
 
     @Bean

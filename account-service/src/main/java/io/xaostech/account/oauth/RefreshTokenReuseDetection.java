@@ -1,5 +1,6 @@
 package io.xaostech.account.oauth;
 
+import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.config.AccountProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,10 +32,12 @@ class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
     private final OAuth2AuthorizationService delegate;
     private final JdbcClient jdbc;
     private final Duration grace;
+    private final AuditLog audit;
     private final Clock clock;
 
     RefreshTokenReuseDetection(OAuth2AuthorizationService delegate, JdbcClient jdbc, AccountProperties properties,
-                               Clock clock) {
+                               AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.delegate = delegate;
         this.jdbc = jdbc;
         this.grace = properties.refreshTokenReuseGrace();
@@ -86,6 +89,8 @@ class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
         OAuth2Authorization family = delegate.findById(use.get().authorizationId());
         if (family != null) {
             delegate.remove(family);
+            audit.record(AuditLog.Type.REFRESH_TOKEN_REUSED, family.getRegisteredClientId(), family.getPrincipalName(),
+                    "token family revoked: " + family.getId());
             log.warn("Refresh token reuse: revoked token family {} of client {} for {}", family.getId(),
                     family.getRegisteredClientId(), family.getPrincipalName());
         }

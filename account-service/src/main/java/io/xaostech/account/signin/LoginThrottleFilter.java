@@ -1,5 +1,6 @@
 package io.xaostech.account.signin;
 
+import io.xaostech.account.audit.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,9 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    private final AuditLog audit;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    LoginThrottleFilter(LoginThrottle throttle, AuditLog audit) {
         this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Override
@@ -31,6 +34,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         String email = request.getParameter("username");
         String ip = request.getRemoteAddr();
         if (throttle.isLocked(email, ip)) {
+            audit.record(AuditLog.Type.SIGN_IN_LOCKED, null, emailForAudit(email), null);
             response.sendRedirect(request.getContextPath() + "/login?error");
             return;
         }
@@ -38,8 +42,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         String location = response.getHeader("Location");
         if (location != null && location.contains("/login?error")) {
             throttle.failed(email, ip);
+            audit.record(AuditLog.Type.SIGN_IN_FAILED, null, emailForAudit(email), null);
         } else if (response.getStatus() == HttpServletResponse.SC_FOUND || response.getStatus() == 303) {
             throttle.succeeded(email, ip);
+            audit.record(AuditLog.Type.SIGN_IN_SUCCEEDED, null, emailForAudit(email), null);
         }
+    }
+
+    private static String emailForAudit(String email) {
+        return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

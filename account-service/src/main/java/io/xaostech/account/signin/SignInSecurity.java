@@ -1,5 +1,6 @@
 package io.xaostech.account.signin;
 
+import io.xaostech.account.audit.AuditLog;
 import jakarta.servlet.Filter;
 import org.springframework.stereotype.Component;
 
@@ -8,12 +9,14 @@ import org.springframework.stereotype.Component;
 public class SignInSecurity {
 
     private final LoginThrottle throttle;
+    private final AuditLog audit;
 
-    SignInSecurity(LoginThrottle throttle) {
+    SignInSecurity(LoginThrottle throttle, AuditLog audit) {
         this.throttle = throttle;
+        this.audit = audit;
     }
 
     public Filter throttleFilter() {
-        return new LoginThrottleFilter(throttle);
+        return new LoginThrottleFilter(throttle, audit);
     }
 }

@@ -1,5 +1,6 @@
 package io.xaostech.account.user;
 
+import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.account.mail.Mail;
 import io.xaostech.account.mail.Mailer;
@@ -29,10 +30,12 @@ class RegistrationService {
     private final PasswordEncoder passwords;
     private final Mailer mailer;
     private final AccountProperties.Users settings;
+    private final AuditLog audit;
     private final Clock clock;
 
     RegistrationService(Users users, EmailTokens tokens, PasswordPolicy policy, PasswordEncoder passwords,
-                        Mailer mailer, AccountProperties properties, Clock clock) {
+                        Mailer mailer, AccountProperties properties, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -52,6 +55,7 @@ class RegistrationService {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         if (users.insert(id, email, displayName, hash, !settings.requireVerifiedEmail(), now)) {
+            audit.record(AuditLog.Type.USER_REGISTERED, id.toString(), id.toString(), null);
             if (settings.requireVerifiedEmail()) {
                 String token = tokens.issue(id, EmailTokens.Purpose.VERIFY_EMAIL, now.plus(settings.verificationTokenLifetime()));
                 mailer.send(new Mail(email.strip(), "Confirm your XAOSTECH account",
@@ -73,5 +77,6 @@ class RegistrationService {
                 .orElseThrow(() -> new ProblemException(ProblemType.INVALID_REQUEST,
                         "This verification link is invalid, used or expired; sign up again to get a new one."));
         users.markEmailVerified(user, now);
+        audit.record(AuditLog.Type.EMAIL_VERIFIED, user.toString(), user.toString(), null);
     }
 }

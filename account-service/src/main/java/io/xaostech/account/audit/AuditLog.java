@@ -1,0 +1,57 @@
+package io.xaostech.account.audit;
+
+import java.util.List;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Writes and reads the append-only audit trail in the {@code account} schema. */
+@Component
+public class AuditLog {
+
+    /** What is recorded. */
+    public enum Type {
+        SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_LOCKED, REFRESH_TOKEN_REUSED, USER_REGISTERED, EMAIL_VERIFIED,
+        API_KEY_CREATED, API_KEY_REVOKED, USER_DISABLED, USER_ENABLED, ROLES_CHANGED
+    }
+
+    public record Event(long id, String occurredAt, String type, String actor, String subject, String clientIp,
+                        String requestId, String details) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records an event; the client address and request id come from the current request, if any. */
+    public void record(Type type, String actor, String subject, String details) {
+        String clientIp = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            clientIp = attributes.getRequest().getRemoteAddr();
+        }
+        jdbc.sql("insert into audit_events (type, actor, subject, client_ip, request_id, details) values (?, ?, ?, ?, ?, ?)")
+                .params(type.name(), truncate(actor, 100), truncate(subject, 100), truncate(clientIp, 45),
+                        truncate(MDC.get("requestId"), 128), truncate(details, 2000))
+                .update();
+    }
+
+    /** Newest first, optionally about one subject, at most {@code limit}. */
+    public List<Event> recent(String subject, int limit) {
+        String where = subject == null ? "" : " where subject = :subject";
+        var query = jdbc.sql("select id, occurred_at::text, type, actor, subject, client_ip, request_id, details"
+                + " from audit_events" + where + " order by id desc limit :limit").param("limit", limit);
+        if (subject != null) {
+            query = query.param("subject", subject);
+        }
+        return query.query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,2 @@
+/** The append-only security audit trail. */
+package io.xaostech.account.audit;
