@@ -5,8 +5,8 @@ public final class Topics {
 
     public static final String STREAM_PREFIX = "events:";
 
-    /** User lifecycle (created, deleted, roles changed); produced by account. */
-    public static final String USERS = STREAM_PREFIX + "users";
+    /** Account lifecycle (user deleted, roles changed); produced by account-service. */
+    public static final String ACCOUNT = STREAM_PREFIX + "account";
     /** Privacy requests fanned out to every service; produced by data. */
     public static final String PRIVACY = STREAM_PREFIX + "privacy";
     /** Subscription and entitlement changes; produced by payments. */

@@ -1,0 +1,72 @@
+package io.xaostech.account.user;
+
+import io.xaostech.account.audit.AuditLog;
+import io.xaostech.account.oauth.TokenRevocation;
+import io.xaostech.common.event.EventEnvelope;
+import io.xaostech.common.event.Topics;
+import io.xaostech.common.event.UserDeleted;
+import io.xaostech.common.id.EventId;
+import io.xaostech.common.id.UserId;
+import io.xaostech.common.problem.ProblemType;
+import io.xaostech.common.service.XaosService;
+import io.xaostech.platform.events.Outbox;
+import io.xaostech.platform.web.ProblemException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A user deletes their own account after proving it is them (their password). In one transaction: the
+ * personal data is anonymised (the row stays so ids in audit and billing records still resolve), roles, API
+ * keys and every token are revoked, and a {@code UserDeleted} event goes to the outbox so every other service
+ * erases its part.
+ */
+@Service
+class AccountDeletion {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final TokenRevocation tokens;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccountDeletion(JdbcClient jdbc, PasswordEncoder passwords, TokenRevocation tokens, Outbox outbox, AuditLog audit,
+                    Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void delete(UserId user, String password) {
+        String hash = jdbc.sql("select password_hash from users where id = ? and status <> 'DELETED' for update")
+                .param(user.value()).query(String.class).optional()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No such account."));
+        if (hash == null || password == null || !passwords.matches(password, hash)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Confirm with your current password to delete the account.");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update users set status = 'DELETED', email = 'deleted-' || id || '@deleted.invalid',
+                       display_name = 'Deleted user', password_hash = null, email_verified = false,
+                       updated_at = ?, version = version + 1
+                where id = ?""").params(Timestamp.from(now), user.value()).update();
+        jdbc.sql("delete from user_roles where user_id = ?").param(user.value()).update();
+        jdbc.sql("update api_keys set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(Timestamp.from(now), user.value()).update();
+        jdbc.sql("delete from email_tokens where user_id = ?").param(user.value()).update();
+        tokens.revokeAllOf(user.value());
+        outbox.add(Topics.ACCOUNT, new EventEnvelope<>(EventId.random(), UserDeleted.TYPE, UserDeleted.VERSION,
+                XaosService.ACCOUNT.id(), user.toString(), now, MDC.get("requestId"), new UserDeleted(user, now)));
+        audit.record(AuditLog.Type.USER_DELETED, user.toString(), user.toString(), null);
+    }
+}
