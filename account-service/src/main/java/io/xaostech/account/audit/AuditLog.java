@@ -14,7 +14,7 @@ public class AuditLog {
     /** What is recorded. */
     public enum Type {
         SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_LOCKED, REFRESH_TOKEN_REUSED, USER_REGISTERED, EMAIL_VERIFIED,
-        API_KEY_CREATED, API_KEY_REVOKED, USER_DISABLED, USER_ENABLED, ROLES_CHANGED, USER_DELETED
+        API_KEY_CREATED, API_KEY_REVOKED, USER_DISABLED, USER_ENABLED, ROLES_CHANGED, USER_DELETED, PASSWORD_CHANGED, PASSWORD_RESET
     }
 
     public record Event(long id, String occurredAt, String type, String actor, String subject, String clientIp,

@@ -39,12 +39,14 @@ public record AccountProperties(@NotNull @DefaultValue("http://localhost:8080/au
     /**
      * @param requireVerifiedEmail whether a user must prove their address before signing in
      * @param verifyEmailLink      link mailed for verification; the token is appended
+     * @param resetPasswordLink    link mailed for a password reset; the token is appended
      * @param verificationTokenLifetime how long a verification link works
      * @param bootstrapAdminEmail  if set and no administrator exists, this user is created (or promoted) at start
      * @param bootstrapAdminPassword its password, from the environment
      */
     public record Users(@DefaultValue("true") boolean requireVerifiedEmail,
                         @NotBlank @DefaultValue("http://localhost:8080/me/verify-email?token=") String verifyEmailLink,
+                        @NotBlank @DefaultValue("http://localhost:8080/me/reset-password?token=") String resetPasswordLink,
                         @NotNull @DefaultValue("24h") Duration verificationTokenLifetime,
                         String bootstrapAdminEmail,
                         String bootstrapAdminPassword) {

@@ -54,7 +54,8 @@ class ApiSecurityConfig {
         return bearerOnly(http.securityMatcher("/api/v1/account/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/account/registrations",
-                                "/api/v1/account/email-verifications").permitAll()
+                                "/api/v1/account/email-verifications", "/api/v1/account/password-resets",
+                                "/api/v1/account/password-resets/confirm").permitAll()
                         .requestMatchers("/api/v1/account/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated()),
                 decoder(keys, properties, Audiences.API));

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that is required), cannot sign in.
  */
 @Service
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final JdbcClient jdbc;
     private final boolean requireVerifiedEmail;
@@ -49,5 +50,14 @@ class AccountUserDetailsService implements UserDetailsService {
                 .authorities(roles)
                 .disabled(!"ACTIVE".equals(row.status()) || (requireVerifiedEmail && !row.verified()))
                 .build();
+    }
+
+    /** Called after a successful sign-in whose hash used older parameters: stores the re-hashed password. */
+    @Override
+    @Transactional
+    public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
+        jdbc.sql("update users set password_hash = ? where id = ?::uuid").params(newEncodedPassword, user.getUsername())
+                .update();
+        return User.withUserDetails(user).password(newEncodedPassword).build();
     }
 }

@@ -2,17 +2,10 @@ package io.xaostech.account.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xaostech.account.SignInForm;
 import io.xaostech.platform.test.TestHttp;
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,21 +72,8 @@ class LoginThrottleTest {
         jdbc.sql("insert into user_roles (user_id, role) values (?::uuid, 'USER')").param(id).update();
     }
 
-    /** Signs in from an address; answers where the browser is sent next. */
     private String signIn(String address, String password, String clientIp) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        TestHttp http = new TestHttp(port);
-        String form = browser.send(HttpRequest.newBuilder(http.uri("/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as(form).isTrue();
-        String body = "username=" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
-        return browser.send(HttpRequest.newBuilder(http.uri("/login")).header("X-Forwarded-For", clientIp)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
-                .headers().firstValue("Location").orElseThrow();
+        return new SignInForm(port).signIn(address, password, clientIp);
     }
 
     private String page(String location) {

@@ -3,12 +3,10 @@ package io.xaostech.account.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.account.SignInForm;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.test.TestHttp;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -132,20 +130,8 @@ class RegistrationTest {
         return inbox;
     }
 
-    /** Signs in with the form (CSRF token included); answers where the server sends the browser next. */
     private String signIn(String address, String password) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = browser.send(HttpRequest.newBuilder(http.uri("/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
-        return browser.send(HttpRequest.newBuilder(URI.create(http.uri("/login").toString()))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
-                .headers().firstValue("Location").orElseThrow();
+        return new SignInForm(port).signIn(address, password);
     }
 
     private HttpResponse<String> post(String path, String json) {
