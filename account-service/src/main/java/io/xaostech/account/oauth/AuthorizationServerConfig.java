@@ -6,6 +6,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.account.keys.SigningKeys;
+import io.xaostech.account.session.SessionRecordingSuccessHandler;
+import io.xaostech.account.session.Sessions;
 import io.xaostech.account.signin.SignInSecurity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,10 +91,11 @@ class AuthorizationServerConfig {
      */
     @Bean
     @Order(10)
-    SecurityFilterChain applicationChain(HttpSecurity http, SignInSecurity signIn) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, SignInSecurity signIn,
+                                         SessionRecordingSuccessHandler signedIn) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
                 .addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
@@ -118,9 +121,9 @@ class AuthorizationServerConfig {
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
                                                     JdbcClient jdbcClient, AccountProperties properties, AuditLog audit,
-                                                    Clock clock) {
-        return new RefreshTokenReuseDetection(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient,
-                properties, audit, clock);
+                                                    Sessions sessions, Clock clock) {
+        return new SessionBoundAuthorizations(new RefreshTokenReuseDetection(
+                new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient, properties, audit, clock), sessions);
     }
 
     @Bean

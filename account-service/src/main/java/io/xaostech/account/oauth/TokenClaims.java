@@ -1,5 +1,6 @@
 package io.xaostech.account.oauth;
 
+import io.xaostech.account.session.Sessions;
 import io.xaostech.common.security.Audiences;
 import io.xaostech.common.security.ClaimNames;
 import java.util.ArrayList;
@@ -38,6 +39,10 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .map(a -> a.substring(ROLE_PREFIX.length()))
                 .collect(Collectors.toCollection(ArrayList::new));
         context.getClaims().audience(mutableList(Audiences.API)).claim(ClaimNames.ROLES, roles);
+        if (context.getAuthorization() != null
+                && context.getAuthorization().getAttribute(Sessions.SID_CLAIM) instanceof String sid) {
+            context.getClaims().claim(ClaimNames.SESSION_ID, sid);
+        }
     }
 
     /**

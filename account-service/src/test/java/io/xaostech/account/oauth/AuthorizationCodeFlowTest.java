@@ -159,6 +159,47 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void signInSessionCarriesIntoTokensAndEndingItRevokesThem() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        HttpClient browser = browser();
+        String code = signInAndAuthorize(browser, Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        Tokens tokens = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
+                .toHTTPRequest().send()).toSuccessResponse().getTokens();
+        String sid = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getStringClaim("sid");
+        assertThat(sid).isNotBlank();
+
+        HttpResponse<String> listed = browser.send(HttpRequest.newBuilder(URI.create(issuer + "/api/v1/account/me/sessions"))
+                .header("Authorization", "Bearer " + tokens.getAccessToken().getValue()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).contains(sid).contains("\"current\":true");
+        assertThat(validate(sid)).contains("\"active\":true");
+
+        HttpResponse<String> ended = browser.send(HttpRequest.newBuilder(URI.create(issuer + "/api/v1/account/me/sessions/" + sid))
+                .header("Authorization", "Bearer " + tokens.getAccessToken().getValue()).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ended.statusCode()).isEqualTo(204);
+
+        assertThat(validate(sid)).contains("\"active\":false");
+        assertThat(refreshFails(tokens.getRefreshToken())).as("the session's tokens are revoked").isTrue();
+        HttpResponse<String> again = browser.send(authorizeRequest(Map.of("code_challenge", challenge(new CodeVerifier()),
+                "code_challenge_method", "S256")), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.headers().firstValue("Location").orElseThrow()).as("the browser must sign in again").endsWith("/login");
+    }
+
+    private String validate(String sid) throws Exception {
+        var serviceToken = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(),
+                new ClientSecretBasic(new ClientID("svc-chat"), new Secret("dev-only-chat-secret")),
+                new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(), new com.nimbusds.oauth2.sdk.Scope("internal"))
+                .toHTTPRequest().send()).toSuccessResponse().getTokens().getAccessToken().getValue();
+        return browser().send(HttpRequest.newBuilder(URI.create(issuer + "/internal/sessions/validate"))
+                .header("Authorization", "Bearer " + serviceToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sid\":\"" + sid + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void authorizationRequestWithoutPkceIsRefused() throws Exception {
         HttpResponse<String> response = browser().send(authorizeRequest(Map.of()), HttpResponse.BodyHandlers.ofString());
 
@@ -202,7 +243,10 @@ class AuthorizationCodeFlowTest {
     }
 
     private String signInAndAuthorize(Map<String, String> pkce) throws Exception {
-        HttpClient browser = browser();
+        return signInAndAuthorize(browser(), pkce);
+    }
+
+    private String signInAndAuthorize(HttpClient browser, Map<String, String> pkce) throws Exception {
         HttpResponse<String> first = browser.send(authorizeRequest(pkce), HttpResponse.BodyHandlers.ofString());
         assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
