@@ -156,7 +156,8 @@ class AuthorizationServerConfig {
     PasswordEncoder passwordEncoder() {
         Map<String, PasswordEncoder> encoders = Map.of(
                 "argon2id", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
-                "bcrypt", new BCryptPasswordEncoder());
+                "bcrypt", new BCryptPasswordEncoder(),
+                ClientSecretEncoder.ID, new ClientSecretEncoder());
         return new DelegatingPasswordEncoder("argon2id", encoders);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the platform's own clients from configuration at start-up (and updates them when the configuration
  * changed): {@code webfront} (confidential), {@code cli} (public), and {@code svc-<id>} per service for
- * client_credentials calls to {@code /internal/**}. Secrets come from configuration, hashed before storage.
+ * client_credentials calls to {@code /internal/**}. Secrets come from configuration, stored as SHA-256.
  */
 @Component
 class ClientSeeder implements SmartInitializingSingleton {
@@ -33,12 +32,10 @@ class ClientSeeder implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(ClientSeeder.class);
 
     private final RegisteredClientRepository clients;
-    private final PasswordEncoder encoder;
     private final AccountProperties properties;
 
-    ClientSeeder(RegisteredClientRepository clients, PasswordEncoder encoder, AccountProperties properties) {
+    ClientSeeder(RegisteredClientRepository clients, AccountProperties properties) {
         this.clients = clients;
-        this.encoder = encoder;
         this.properties = properties;
     }
 
@@ -62,7 +59,7 @@ class ClientSeeder implements SmartInitializingSingleton {
         return RegisteredClient.withId(WEBFRONT)
                 .clientId(WEBFRONT)
                 .clientName("XAOSTECH website")
-                .clientSecret(encoder.encode(webfront.secret()))
+                .clientSecret(secret(webfront.secret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
@@ -95,12 +92,17 @@ class ClientSeeder implements SmartInitializingSingleton {
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
                 .clientName(service.moduleName())
-                .clientSecret(encoder.encode(secret))
+                .clientSecret(secret(secret))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope(Scopes.INTERNAL)
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenLifetime()).build())
                 .build();
+    }
+
+    /** Client secrets are random configuration values: a fast hash fits them (see ClientSecretEncoder). */
+    private static String secret(String raw) {
+        return "{" + ClientSecretEncoder.ID + "}" + new ClientSecretEncoder().encode(raw);
     }
 
     /** Refresh tokens rotate on every use (never reused), within an absolute lifetime. */
