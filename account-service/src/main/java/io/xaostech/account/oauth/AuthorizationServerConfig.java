@@ -149,16 +149,36 @@ class AuthorizationServerConfig {
     }
 
     /**
-     * Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane) for new passwords and secrets; hashes stored
+     * Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane) for new passwords, at most one hash per core at
+     * a time (memory stays bounded under a burst of sign-ins); hashes stored
      * under another id stay readable through the delegating encoder, which also tells when to rehash.
      */
     @Bean
     PasswordEncoder passwordEncoder() {
         Map<String, PasswordEncoder> encoders = Map.of(
-                "argon2id", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+                "argon2id", new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+                        Math.max(2, Runtime.getRuntime().availableProcessors())),
                 "bcrypt", new BCryptPasswordEncoder(),
                 ClientSecretEncoder.ID, new ClientSecretEncoder());
-        return new DelegatingPasswordEncoder("argon2id", encoders);
+        PasswordEncoder delegating = new DelegatingPasswordEncoder("argon2id", encoders);
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return delegating.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return delegating.matches(raw, encoded);
+            }
+
+            // Client secrets stay SHA-256: otherwise the authorization server "upgrades" them to Argon2id at
+            // their first use, and every client_credentials grant pays for a password hash.
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return !encoded.startsWith("{" + ClientSecretEncoder.ID + "}") && delegating.upgradeEncoding(encoded);
+            }
+        };
     }
 
     @Bean
