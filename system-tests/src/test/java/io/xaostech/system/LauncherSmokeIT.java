@@ -71,6 +71,37 @@ class LauncherSmokeIT {
 
     @Test
     @Order(3)
+    void identityWorksThroughTheGatewayUnderAuth() throws Exception {
+        int gateway = port(XaosService.GATEWAY);
+        String issuer = "http://localhost:" + gateway + "/auth";
+
+        HttpResponse<String> discovery = get(gateway, "/auth/.well-known/openid-configuration");
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).contains("\"issuer\":\"" + issuer + "\"")
+                .contains("\"token_endpoint\":\"" + issuer + "/oauth2/token\"");
+
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway
+                        + "/auth/oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "svc-blog:dev-only-blog-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(token.body()).contains("access_token");
+
+        HttpResponse<String> authorize = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway
+                        + "/auth/oauth2/authorize?response_type=code&client_id=cli&scope=openid&state=s"
+                        + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8400%2Fcallback&code_challenge_method=S256"
+                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(authorize.headers().firstValue("Location")).as("sign-in stays behind the gateway's /auth")
+                .hasValue("/auth/login");
+        assertThat(get(gateway, "/auth/login").body()).contains("Sign in to XAOSTECH");
+    }
+
+    @Test
+    @Order(4)
     void upAgainIsANoOpAndStatusShowsAllUp() throws Exception {
         List<String> pidsBefore = recordedPids();
 
@@ -86,7 +117,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void downLeavesNoProcessBehind() throws Exception {
         List<String> pids = recordedPids();
         assertThat(pids).hasSize(XaosService.values().length + 1);
