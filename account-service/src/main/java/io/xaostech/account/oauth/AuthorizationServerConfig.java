@@ -43,6 +43,10 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -141,6 +145,14 @@ class AuthorizationServerConfig {
     @Bean
     JwtEncoder jwtEncoder(SigningKeys keys) {
         return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(List.of(keys.current()))));
+    }
+
+    /** Access and ID tokens as JWTs with the platform's claims; refresh tokens with an absolute lifetime. */
+    @Bean
+    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, TokenClaims claims) {
+        JwtGenerator jwts = new JwtGenerator(encoder);
+        jwts.setJwtCustomizer(claims);
+        return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(), new AbsoluteRefreshTokens());
     }
 
     @Bean

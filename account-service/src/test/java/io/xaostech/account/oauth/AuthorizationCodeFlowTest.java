@@ -200,6 +200,43 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void rotationNeverExtendsTheFamilysLifetime() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signInAndAuthorize(Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        Tokens first = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
+                .toHTTPRequest().send()).toSuccessResponse().getTokens();
+        long firstExpiry = refreshExpiry(first.getRefreshToken());
+
+        Thread.sleep(1100);
+        Tokens second = refresh(first.getRefreshToken());
+
+        assertThat(refreshExpiry(second.getRefreshToken())).isEqualTo(firstExpiry);
+    }
+
+    @Test
+    void aReusedAuthorizationCodeIsRefusedAndRevokesWhatItIssued() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signInAndAuthorize(Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        TokenRequest exchange = new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier));
+        Tokens tokens = OIDCTokenResponse.parse(exchange.toHTTPRequest().send()).toSuccessResponse().getTokens();
+
+        TokenResponse replay = TokenResponse.parse(exchange.toHTTPRequest().send());
+
+        assertThat(replay.indicatesSuccess()).isFalse();
+        assertThat(TokenIntrospectionResponse.parse(introspect(tokens.getAccessToken().getValue()))
+                .toSuccessResponse().isActive()).as("tokens from the replayed code are revoked").isFalse();
+    }
+
+    private long refreshExpiry(RefreshToken token) throws Exception {
+        var response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(provider.getIntrospectionEndpointURI(),
+                WEBFRONT, token).toHTTPRequest().send()).toSuccessResponse();
+        assertThat(response.isActive()).isTrue();
+        return response.getExpirationTime().getTime() / 1000;
+    }
+
+    @Test
     void authorizationRequestWithoutPkceIsRefused() throws Exception {
         HttpResponse<String> response = browser().send(authorizeRequest(Map.of()), HttpResponse.BodyHandlers.ofString());
 
