@@ -5,6 +5,11 @@ import io.xaostech.common.security.Audiences;
 import io.xaostech.common.security.ClaimNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -22,8 +27,18 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private static final String ROLE_PREFIX = "ROLE_";
 
+    private final JdbcClient jdbc;
+
+    TokenClaims(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
     @Override
     public void customize(JwtEncodingContext context) {
+        if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+            addProfile(context);
+            return;
+        }
         if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             return;
         }
@@ -43,6 +58,27 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 && context.getAuthorization().getAttribute(Sessions.SID_CLAIM) instanceof String sid) {
             context.getClaims().claim(ClaimNames.SESSION_ID, sid);
         }
+    }
+
+    /** ID tokens (and so userinfo) carry the email and name when the client was granted those scopes. */
+    private void addProfile(JwtEncodingContext context) {
+        Set<String> scopes = context.getAuthorizedScopes();
+        if (!scopes.contains(OidcScopes.EMAIL) && !scopes.contains(OidcScopes.PROFILE)) {
+            return;
+        }
+        jdbc.sql("select email, email_verified, display_name from users where id = ?::uuid")
+                .param(context.getPrincipal().getName())
+                .query((rs, i) -> {
+                    if (scopes.contains(OidcScopes.EMAIL)) {
+                        context.getClaims().claim(StandardClaimNames.EMAIL, rs.getString("email"))
+                                .claim(StandardClaimNames.EMAIL_VERIFIED, rs.getBoolean("email_verified"));
+                    }
+                    if (scopes.contains(OidcScopes.PROFILE)) {
+                        context.getClaims().claim(StandardClaimNames.NAME, rs.getString("display_name"));
+                    }
+                    return true;
+                })
+                .optional();
     }
 
     /**

@@ -120,6 +120,10 @@ class AuthorizationCodeFlowTest {
                 tokens.getBearerAccessToken()).toHTTPRequest().send());
         assertThat(userInfo.indicatesSuccess()).as(() -> userInfo.toErrorResponse().getErrorObject().toJSONObject().toString()).isTrue();
         assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(userId);
+        assertThat(userInfo.toSuccessResponse().getUserInfo().getName()).isEqualTo("Reader");
+        JWTClaimsSet idToken = ((OIDCTokenResponse) response).getOIDCTokens().getIDToken().getJWTClaimsSet();
+        assertThat(idToken.getStringClaim("name")).isEqualTo("Reader");
+        assertThat(idToken.getClaim("email")).as("email scope not asked for").isNull();
 
         Tokens refreshed = refresh(tokens.getRefreshToken());
         assertThat(refreshed.getRefreshToken().getValue()).as("refresh tokens rotate")
