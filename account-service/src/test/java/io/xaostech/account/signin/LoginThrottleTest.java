@@ -65,6 +65,18 @@ class LoginThrottleTest {
         assertThat(wrongPassword).isEqualTo(unknownUser).contains("The email or password is wrong");
     }
 
+    @Test
+    void aSignInPostWithoutTheCsrfTokenIsRefused() {
+        TestHttp http = new TestHttp(port);
+        var response = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + email + "&password=" + PASSWORD)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+    }
+
     private void user(String address) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("insert into users (id, email, email_verified, display_name, password_hash) values (?::uuid, ?, true, 'T', ?)")
