@@ -25,11 +25,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * again, the whole token family (the authorization) is revoked — unless it comes within a short grace window,
  * which spares a client that lost the response to its previous refresh (that request is refused, nothing more).
  */
-class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
+class RefreshTokenReuseDetection extends ForwardingAuthorizationService {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokenReuseDetection.class);
 
-    private final OAuth2AuthorizationService delegate;
     private final JdbcClient jdbc;
     private final Duration grace;
     private final AuditLog audit;
@@ -37,8 +36,8 @@ class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
 
     RefreshTokenReuseDetection(OAuth2AuthorizationService delegate, JdbcClient jdbc, AccountProperties properties,
                                AuditLog audit, Clock clock) {
+        super(delegate);
         this.audit = audit;
-        this.delegate = delegate;
         this.jdbc = jdbc;
         this.grace = properties.refreshTokenReuseGrace();
         this.clock = clock;
@@ -55,16 +54,6 @@ class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
                     .params(hash(replaced), authorization.getId(), Timestamp.from(clock.instant()))
                     .update();
         }
-    }
-
-    @Override
-    public void remove(OAuth2Authorization authorization) {
-        delegate.remove(authorization);
-    }
-
-    @Override
-    public OAuth2Authorization findById(String id) {
-        return delegate.findById(id);
     }
 
     @Override

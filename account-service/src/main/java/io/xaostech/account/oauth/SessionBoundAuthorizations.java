@@ -4,20 +4,18 @@ import io.xaostech.account.session.Sessions;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
  * Binds each token family started from a browser sign-in to that session: the public session id is stored
  * with the authorization (so tokens carry it as {@code sid}) and registered, so ending the session revokes the
  * family.
  */
-class SessionBoundAuthorizations implements OAuth2AuthorizationService {
+class SessionBoundAuthorizations extends ForwardingAuthorizationService {
 
-    private final OAuth2AuthorizationService delegate;
     private final Sessions sessions;
 
     SessionBoundAuthorizations(OAuth2AuthorizationService delegate, Sessions sessions) {
-        this.delegate = delegate;
+        super(delegate);
         this.sessions = sessions;
     }
 
@@ -34,20 +32,5 @@ class SessionBoundAuthorizations implements OAuth2AuthorizationService {
         if (sid != null) {
             sessions.linkAuthorization(sid, authorization.getId());
         }
-    }
-
-    @Override
-    public void remove(OAuth2Authorization authorization) {
-        delegate.remove(authorization);
-    }
-
-    @Override
-    public OAuth2Authorization findById(String id) {
-        return delegate.findById(id);
-    }
-
-    @Override
-    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-        return delegate.findByToken(token, tokenType);
     }
 }
