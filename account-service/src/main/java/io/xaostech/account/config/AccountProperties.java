@@ -45,8 +45,8 @@ public record AccountProperties(@NotNull @DefaultValue("http://localhost:8080/au
      * @param bootstrapAdminPassword its password, from the environment
      */
     public record Users(@DefaultValue("true") boolean requireVerifiedEmail,
-                        @NotBlank @DefaultValue("http://localhost:8080/me/verify-email?token=") String verifyEmailLink,
-                        @NotBlank @DefaultValue("http://localhost:8080/me/reset-password?token=") String resetPasswordLink,
+                        @NotBlank @DefaultValue("http://localhost:8080/auth/verify-email?token=") String verifyEmailLink,
+                        @NotBlank @DefaultValue("http://localhost:8080/auth/reset-password/confirm?token=") String resetPasswordLink,
                         @NotNull @DefaultValue("24h") Duration verificationTokenLifetime,
                         String bootstrapAdminEmail,
                         String bootstrapAdminPassword) {

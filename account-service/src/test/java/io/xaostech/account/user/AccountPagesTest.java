@@ -1,0 +1,116 @@
+package io.xaostech.account.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.xaostech.account.AccountFixture;
+import io.xaostech.account.SignInForm;
+import io.xaostech.account.config.AccountProperties;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+
+/** The sign-up and reset pages, used as a browser would: forms with CSRF tokens, links from the mail. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountPagesTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JwtEncoder encoder;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    AccountProperties properties;
+
+    private AccountFixture api;
+    private SignInForm browser;
+    private String email;
+
+    @BeforeEach
+    void setUp() {
+        api = new AccountFixture(port, jdbc, encoder, passwords, properties);
+        browser = new SignInForm(port);
+        email = "page-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    @Test
+    void signUpThroughThePagesThenSignIn() throws Exception {
+        HttpResponse<String> weak = submit("/register", Map.of("email", email, "displayName", "Pager", "password", "password123"));
+        assertThat(weak.body()).contains("most commonly used passwords").contains("value=\"" + email + "\"");
+
+        HttpResponse<String> done = submit("/register", Map.of("email", email, "displayName", "Pager",
+                "password", "a page made passphrase"));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("Check your mailbox");
+
+        String link = linkFromMail("/verify-email?token=");
+        assertThat(link).startsWith(properties.users().verifyEmailLink());
+        HttpResponse<String> verified = browser.browser().send(HttpRequest.newBuilder(
+                api.http().uri(link.substring(link.indexOf("/verify-email")))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(verified.body()).contains("Address confirmed");
+        assertThat(browser.signIn(email, "a page made passphrase")).doesNotContain("error");
+    }
+
+    @Test
+    void resetThroughThePages() throws Exception {
+        api.newUser(email, "the forgotten passphrase");
+        assertThat(submit("/reset-password", Map.of("email", email)).body()).contains("If the address has an account");
+
+        String link = linkFromMail("/reset-password/confirm?token=");
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        HttpResponse<String> form = browser.browser().send(HttpRequest.newBuilder(
+                api.http().uri("/reset-password/confirm?token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.body()).contains("value=\"" + token + "\"");
+
+        HttpResponse<String> saved = submit("/reset-password/confirm", Map.of("token", token, "password", "a remembered passphrase"));
+        assertThat(saved.body()).contains("Password changed");
+        assertThat(browser.signIn(email, "a remembered passphrase")).doesNotContain("error");
+        assertThat(submit("/reset-password/confirm", Map.of("token", token, "password", "another passphrase")).body())
+                .contains("invalid, used or expired");
+    }
+
+    private HttpResponse<String> submit(String path, Map<String, String> fields) throws Exception {
+        String page = browser.browser().send(HttpRequest.newBuilder(api.http().uri(path.equals("/reset-password/confirm")
+                ? "/reset-password/confirm?token=x" : path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).as(page).isTrue();
+        String body = fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")) + "&_csrf=" + csrf.group(1);
+        return browser.browser().send(HttpRequest.newBuilder(api.http().uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String linkFromMail(String marker) {
+        String inbox = api.get("/internal/dev/mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                api.serviceToken("chat")).body();
+        String body = JsonPath.read(inbox, "$[0].body");
+        Matcher link = Pattern.compile("(https?://\\S*" + Pattern.quote(marker) + "[A-Za-z0-9_-]+)").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        return link.group(1);
+    }
+}
