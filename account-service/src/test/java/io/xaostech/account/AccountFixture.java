@@ -81,6 +81,14 @@ public final class AccountFixture {
         return JsonPath.read(token.body(), "$.access_token");
     }
 
+    /** The development mailbox of an address, as JSON, newest mail first. */
+    public String mailbox(String email) {
+        HttpResponse<String> inbox = get("/internal/dev/mailbox?to=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8),
+                serviceToken("chat"));
+        assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+        return inbox.body();
+    }
+
     public HttpResponse<String> get(String path, String token) {
         return http.send(authorized(HttpRequest.newBuilder(http.uri(path)), token).GET());
     }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.account.AccountFixture;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.common.event.Topics;
 import io.xaostech.common.event.UserDeleted;
 import io.xaostech.common.problem.ProblemType;
-import io.xaostech.common.security.Audiences;
-import io.xaostech.platform.test.TestHttp;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +20,7 @@ import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /** Deleting an account: proof required, data anonymised, everything revoked, and the event reaches the stream. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,18 +48,16 @@ class AccountDeletionTest {
 
     @Test
     void deletionNeedsThePasswordThenAnonymisesRevokesAndPublishes() {
-        String user = UUID.randomUUID().toString();
-        jdbc.sql("insert into users (id, email, email_verified, display_name, password_hash) values (?::uuid, ?, true, 'Leaving', ?)")
-                .params(user, "leaving-" + user + "@example.test", passwords.encode(PASSWORD)).update();
-        jdbc.sql("insert into user_roles (user_id, role) values (?::uuid, 'USER')").param(user).update();
+        AccountFixture api = new AccountFixture(port, jdbc, encoder, passwords, properties);
+        String user = api.newUser("leaving-" + UUID.randomUUID() + "@example.test", PASSWORD);
         jdbc.sql("insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type) "
                 + "values (?, 'webfront', ?, 'authorization_code')").params(UUID.randomUUID().toString(), user).update();
-        String token = token(user);
+        String token = api.userToken(user);
 
-        assertThat(delete(token, "{\"password\":\"not mine\"}").statusCode()).isEqualTo(403);
+        assertThat(api.delete("/api/v1/account/me", token, "{\"password\":\"not mine\"}").statusCode()).isEqualTo(403);
         assertThat(status(user)).isEqualTo("ACTIVE");
 
-        HttpResponse<String> deleted = delete(token, "{\"password\":\"" + PASSWORD + "\"}");
+        HttpResponse<String> deleted = api.delete("/api/v1/account/me", token, "{\"password\":\"" + PASSWORD + "\"}");
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
 
         assertThat(status(user)).isEqualTo("DELETED");
@@ -81,10 +73,8 @@ class AccountDeletionTest {
                     assertThat((String) JsonPath.read(envelope, "$.payload.userId")).isEqualTo(user);
                     assertThat((String) JsonPath.read(envelope, "$.source")).isEqualTo("account");
                 }));
-        assertThat(delete(token, "{\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(404);
-        assertThat(new TestHttp(port).send(HttpRequest.newBuilder(new TestHttp(port).uri("/api/v1/account/me"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString("{}"))).body())
+        assertThat(api.delete("/api/v1/account/me", token, "{\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/account/me", token, "{}").body())
                 .contains(ProblemType.INVALID_REQUEST.uri().toString());
     }
 
@@ -92,17 +82,5 @@ class AccountDeletionTest {
         return jdbc.sql("select status from users where id = ?::uuid").param(user).query(String.class).single();
     }
 
-    private HttpResponse<String> delete(String token, String json) {
-        TestHttp http = new TestHttp(port);
-        return http.send(HttpRequest.newBuilder(http.uri("/api/v1/account/me"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
-    }
 
-    private String token(String subject) {
-        Instant now = Instant.now();
-        return encoder.encode(JwtEncoderParameters.from(JwtClaimsSet.builder().issuer(properties.issuer().toString())
-                .subject(subject).audience(List.of(Audiences.API)).issuedAt(now).expiresAt(now.plusSeconds(300))
-                .claim("scope", "openid").build())).getTokenValue();
-    }
 }
