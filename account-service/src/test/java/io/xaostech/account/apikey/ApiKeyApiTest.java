@@ -3,9 +3,8 @@ package io.xaostech.account.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.AccountFixture;
-import io.xaostech.account.config.AccountProperties;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.test.TestHttp;
 import java.net.http.HttpRequest;
@@ -13,35 +12,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /**
  * API keys over HTTP: a user creates, lists and revokes keys with a user token; services resolve them with a
  * service token obtained from the real token endpoint. User tokens here are signed by the service's own key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiKeyApiTest {
+class ApiKeyApiTest extends AccountApiTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    AccountProperties properties;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    private AccountFixture api;
     private TestHttp http;
     private String userId;
     private String userToken;
@@ -49,7 +26,6 @@ class ApiKeyApiTest {
 
     @BeforeEach
     void aUserAndAService() {
-        api = new AccountFixture(port, jdbc, encoder, passwords, properties);
         http = api.http();
         userId = api.newUser("owner");
         userToken = api.userToken(userId);

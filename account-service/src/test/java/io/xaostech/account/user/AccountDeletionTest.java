@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import io.xaostech.account.AccountFixture;
-import io.xaostech.account.config.AccountProperties;
+import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.common.event.Topics;
 import io.xaostech.common.event.UserDeleted;
 import io.xaostech.common.problem.ProblemType;
@@ -14,41 +13,19 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /** Deleting an account: proof required, data anonymised, everything revoked, and the event reaches the stream. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountDeletionTest {
+class AccountDeletionTest extends AccountApiTestBase {
 
     private static final String PASSWORD = "my own long passphrase";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    AccountProperties properties;
 
     @Autowired
     StringRedisTemplate redis;
 
     @Test
     void deletionNeedsThePasswordThenAnonymisesRevokesAndPublishes() {
-        AccountFixture api = new AccountFixture(port, jdbc, encoder, passwords, properties);
         String user = api.newUser("leaving-" + UUID.randomUUID() + "@example.test", PASSWORD);
         jdbc.sql("insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type) "
                 + "values (?, 'webfront', ?, 'authorization_code')").params(UUID.randomUUID().toString(), user).update();

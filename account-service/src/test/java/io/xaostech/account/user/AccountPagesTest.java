@@ -3,9 +3,8 @@ package io.xaostech.account.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import io.xaostech.account.AccountFixture;
+import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.SignInForm;
-import io.xaostech.account.config.AccountProperties;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,41 +16,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /** The sign-up and reset pages, used as a browser would: forms with CSRF tokens, links from the mail. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountPagesTest {
+class AccountPagesTest extends AccountApiTestBase {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    AccountProperties properties;
-
-    private AccountFixture api;
     private SignInForm browser;
     private String email;
 
     @BeforeEach
     void setUp() {
-        api = new AccountFixture(port, jdbc, encoder, passwords, properties);
         browser = new SignInForm(port);
         email = "page-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
     }

@@ -3,9 +3,8 @@ package io.xaostech.account.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.AccountFixture;
-import io.xaostech.account.config.AccountProperties;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import io.xaostech.common.problem.ProblemType;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -14,38 +13,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /** User administration over HTTP, with tokens signed by the service's own key. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminApiTest {
+class AdminApiTest extends AccountApiTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    AccountProperties properties;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    private AccountFixture api;
     private String adminToken;
     private String marker;
 
     @BeforeEach
     void setUp() {
-        api = new AccountFixture(port, jdbc, encoder, passwords, properties);
         adminToken = api.userToken(api.newUser("admin"), List.of("USER", "ADMIN"));
         marker = "m" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -3,9 +3,9 @@ package io.xaostech.account.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.AccountFixture;
 import io.xaostech.account.SignInForm;
-import io.xaostech.account.config.AccountProperties;
 import io.xaostech.common.problem.ProblemType;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -14,42 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PasswordTest {
+class PasswordTest extends AccountApiTestBase {
 
     private static final String OLD = "the old passphrase here";
     private static final String NEW = "a brand new passphrase";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    AccountProperties properties;
-
-    private AccountFixture api;
     private String user;
     private String email;
 
     @BeforeEach
     void aUser() {
-        api = new AccountFixture(port, jdbc, encoder, passwords, properties);
         email = "pw-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         user = api.newUser(email, OLD);
         jdbc.sql("insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type) "

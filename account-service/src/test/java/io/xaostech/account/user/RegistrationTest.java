@@ -3,11 +3,9 @@ package io.xaostech.account.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.AccountFixture;
 import io.xaostech.account.SignInForm;
-import io.xaostech.account.config.AccountProperties;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import io.xaostech.common.problem.ProblemType;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,38 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sign-up, the verification mail (read from the development mailbox), verification and the first sign-in. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RegistrationTest {
+class RegistrationTest extends AccountApiTestBase {
 
     private static final String PASSWORD = "a long and unusual passphrase";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    AccountProperties properties;
-
-    private AccountFixture api;
     private String email;
 
     @BeforeEach
     void setUp() {
-        api = new AccountFixture(port, jdbc, encoder, passwords, properties);
         email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
     }
 
