@@ -9,6 +9,7 @@ import io.xaostech.account.keys.SigningKeys;
 import io.xaostech.account.session.SessionRecordingSuccessHandler;
 import io.xaostech.account.session.Sessions;
 import io.xaostech.account.signin.SignInSecurity;
+import io.xaostech.account.social.SocialSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -96,10 +97,13 @@ class AuthorizationServerConfig {
     @Bean
     @Order(10)
     SecurityFilterChain applicationChain(HttpSecurity http, SignInSecurity signIn,
-                                         SessionRecordingSuccessHandler signedIn) throws Exception {
+                                         SessionRecordingSuccessHandler signedIn, SocialSignIn socialSignIn)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
+                .oauth2Login(social -> social.loginPage("/login").successHandler(signedIn)
+                        .userInfoEndpoint(users -> users.userService(socialSignIn)))
                 .addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

@@ -1,0 +1,2 @@
+/** Signing in with another provider's account (GitHub), and linking it to ours. */
+package io.xaostech.account.social;
