@@ -103,7 +103,7 @@ class AuthorizationServerConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
                 .oauth2Login(social -> social.loginPage("/login").successHandler(signedIn)
-                        .userInfoEndpoint(users -> users.userService(socialSignIn)))
+                        .userInfoEndpoint(users -> users.userService(socialSignIn).oidcUserService(socialSignIn::loadOidcUser)))
                 .addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

@@ -11,7 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -22,7 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns a provider's user (GitHub) into one of ours. A known identity signs its user in. An unknown identity is
+ * Turns a provider's user (GitHub, or Google through OpenID Connect) into one of ours. A known identity signs its user in. An unknown identity is
  * linked to the user who is already signed in (they proved the account), or else creates a new account — unless
  * an account already uses the provider's email, which is never merged: that user must sign in and link first.
  * The resulting principal's name is our user id, like a password sign-in's.
@@ -33,6 +38,7 @@ public class SocialSignIn implements OAuth2UserService<OAuth2UserRequest, OAuth2
     static final String USER_ID = "xaos_user_id";
 
     private final OAuth2UserService<OAuth2UserRequest, OAuth2User> provider = new DefaultOAuth2UserService();
+    private final OidcUserService oidcProvider = new OidcUserService();
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
@@ -48,15 +54,32 @@ public class SocialSignIn implements OAuth2UserService<OAuth2UserRequest, OAuth2
     public OAuth2User loadUser(OAuth2UserRequest request) {
         OAuth2User external = provider.loadUser(request);
         String providerId = request.getClientRegistration().getRegistrationId();
-        String subject = external.getName();
+        UUID user = ourUser(providerId, external.getName(), external);
+        return new DefaultOAuth2User(rolesOf(user), Map.of(USER_ID, user.toString(), "provider", providerId), USER_ID);
+    }
+
+    /** The OpenID Connect variant (Google): the ID token is verified by Spring; the same linking rules apply. */
+    @Transactional
+    public OidcUser loadOidcUser(OidcUserRequest request) {
+        OidcUser external = oidcProvider.loadUser(request);
+        String providerId = request.getClientRegistration().getRegistrationId();
+        UUID user = ourUser(providerId, external.getSubject(), external);
+        OidcUserInfo info = new OidcUserInfo(Map.of(USER_ID, user.toString(), "sub", external.getSubject()));
+        return new DefaultOidcUser(rolesOf(user), external.getIdToken(), info, USER_ID);
+    }
+
+    private UUID ourUser(String providerId, String subject, OAuth2User external) {
         UUID user = linkedUser(providerId, subject).orElseGet(() -> linkOrCreate(providerId, subject, external));
         String status = jdbc.sql("select status from users where id = ?").param(user).query(String.class).single();
         if (!"ACTIVE".equals(status)) {
             throw refused("account_disabled", "This account cannot sign in.");
         }
-        List<SimpleGrantedAuthority> roles = jdbc.sql("select role from user_roles where user_id = ?").param(user)
+        return user;
+    }
+
+    private List<SimpleGrantedAuthority> rolesOf(UUID user) {
+        return jdbc.sql("select role from user_roles where user_id = ?").param(user)
                 .query(String.class).list().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        return new DefaultOAuth2User(roles, Map.of(USER_ID, user.toString(), "provider", providerId), USER_ID);
     }
 
     private Optional<UUID> linkedUser(String provider, String subject) {
@@ -79,8 +102,9 @@ public class SocialSignIn implements OAuth2UserService<OAuth2UserRequest, OAuth2
             user = UUID.randomUUID();
             String name = Optional.ofNullable((String) external.getAttribute("name"))
                     .or(() -> Optional.ofNullable(external.getAttribute("login"))).orElse(provider + " user");
-            jdbc.sql("insert into users (id, email, email_verified, display_name, created_at, updated_at) values (?, ?, false, ?, ?, ?)")
-                    .params(user, email != null ? email : provider + "-" + subject + "@users.noreply.invalid",
+            boolean verified = Boolean.TRUE.equals(external.getAttribute("email_verified"));
+            jdbc.sql("insert into users (id, email, email_verified, display_name, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(user, email != null ? email : provider + "-" + subject + "@users.noreply.invalid", verified,
                             name.length() > 100 ? name.substring(0, 100) : name,
                             Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
                     .update();
