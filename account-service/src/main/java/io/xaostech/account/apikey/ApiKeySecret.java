@@ -1,11 +1,8 @@
 package io.xaostech.account.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.xaostech.account.support.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -40,17 +37,11 @@ record ApiKeySecret(String prefix, String value) {
     }
 
     String hash() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 
     boolean matches(String storedHash) {
-        return MessageDigest.isEqual(hash().getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return Sha256.matches(value, storedHash);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.xaostech.account.oauth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.xaostech.account.support.Sha256;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -17,17 +14,11 @@ final class ClientSecretEncoder implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(raw.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(raw.toString());
     }
 
     @Override
     public boolean matches(CharSequence raw, String encoded) {
-        return encoded != null && MessageDigest.isEqual(encode(raw).getBytes(StandardCharsets.US_ASCII),
-                encoded.getBytes(StandardCharsets.US_ASCII));
+        return Sha256.matches(raw.toString(), encoded);
     }
 }

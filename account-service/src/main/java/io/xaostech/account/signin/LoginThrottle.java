@@ -1,11 +1,8 @@
 package io.xaostech.account.signin;
 
+import io.xaostech.account.support.Sha256;
 import io.xaostech.platform.redis.Keyspace;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +70,6 @@ class LoginThrottle {
 
     /** Accounts appear in Redis keys only as hashes of the normalised email. */
     private static String account(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((email == null ? "" : email.strip().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(email == null ? "" : email.strip().toLowerCase(Locale.ROOT)).substring(0, 32);
     }
 }

@@ -77,12 +77,7 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
     private static ProblemDetail problemFor(Throwable error) {
         if (error instanceof ProblemException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.type().status()),
-                    e.getMessage());
-            problem.setType(e.type().uri());
-            problem.setTitle(e.type().title());
-            e.properties().forEach(problem::setProperty);
-            return problem;
+            return Problems.of(e);
         }
         if (isUnreachable(error)) {
             log.warn("Upstream unreachable: {}", error.getMessage());

@@ -40,11 +40,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException e, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.type().status()), e.getMessage());
-        body.setType(e.type().uri());
-        body.setTitle(e.type().title());
-        e.properties().forEach(body::setProperty);
-        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.valueOf(e.type().status()), request);
+        ProblemDetail body = Problems.of(e);
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatusCode.valueOf(body.getStatus()), request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -21,6 +21,15 @@ public final class Problems {
         return problem;
     }
 
+    /** The body of one of our typed exceptions: its type's URI, title and status, its detail and extra members. */
+    public static ProblemDetail of(ProblemException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.type().status()), e.getMessage());
+        problem.setType(e.type().uri());
+        problem.setTitle(e.type().title());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     /** Fills in what a framework-made problem lacks; keeps a type a handler already chose. */
     public static void complete(ProblemDetail problem, ProblemType fallbackType, String path, String requestId) {
         ProblemType type = fallbackType != null ? fallbackType : ProblemType.forStatus(problem.getStatus());

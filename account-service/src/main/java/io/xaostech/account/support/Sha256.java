@@ -1,0 +1,32 @@
+package io.xaostech.account.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 for the high-entropy secrets account stores only as hashes (API keys, mailed tokens, refresh tokens,
+ * client secrets): a fast hash is enough when the value itself cannot be guessed. Never for passwords.
+ */
+public final class Sha256 {
+
+    private Sha256() {
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code value}. */
+    public static String hex(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    /** Whether {@code value} hashes to {@code expectedHex}, compared in constant time. */
+    public static boolean matches(String value, String expectedHex) {
+        return expectedHex != null && MessageDigest.isEqual(hex(value).getBytes(StandardCharsets.US_ASCII),
+                expectedHex.getBytes(StandardCharsets.US_ASCII));
+    }
+}

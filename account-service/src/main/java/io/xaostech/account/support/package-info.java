@@ -1,0 +1,2 @@
+/** Small helpers several account features share. */
+package io.xaostech.account.support;
