@@ -89,6 +89,20 @@ public final class AccountFixture {
         return inbox.body();
     }
 
+    /** The link in the newest mail to an address (the one carrying a {@code token=}). */
+    public String linkFromMail(String email) {
+        String body = JsonPath.read(mailbox(email), "$[0].body");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(https?://\\S*token=[A-Za-z0-9_-]+)").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        return link.group(1);
+    }
+
+    /** The token of the link in the newest mail to an address. */
+    public String tokenFromMail(String email) {
+        String link = linkFromMail(email);
+        return link.substring(link.indexOf("token=") + "token=".length());
+    }
+
     public HttpResponse<String> get(String path, String token) {
         return http.send(authorized(HttpRequest.newBuilder(http.uri(path)), token).GET());
     }

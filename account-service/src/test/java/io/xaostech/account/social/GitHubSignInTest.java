@@ -2,21 +2,12 @@ package io.xaostech.account.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.SignInForm;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -101,36 +92,18 @@ class GitHubSignInTest extends AccountApiTestBase {
     }
 
     /** Just enough of GitHub's OAuth web flow and REST API for one signed-in user at a time. */
-    static final class FakeGitHub implements AutoCloseable {
+    static final class FakeGitHub extends FakeProvider {
 
-        private final HttpServer server;
         private volatile long userId;
         private volatile String email;
 
         FakeGitHub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/login/oauth/authorize", exchange -> {
-                Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-                exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=fake-code&state="
-                        + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(302, -1);
-                exchange.close();
-            });
-            server.createContext("/login/oauth/access_token", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                respond(exchange, "{\"access_token\":\"gho_fake\",\"token_type\":\"bearer\",\"scope\":\"read:user,user:email\"}");
-            });
-            server.createContext("/user", exchange -> respond(exchange, "{\"id\":" + userId
-                    + ",\"login\":\"octo\",\"name\":\"Octo Cat\",\"email\":\"" + email + "\"}"));
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            authorizeAt("/login/oauth/authorize", request -> { });
+            jsonAt("/login/oauth/access_token",
+                    () -> "{\"access_token\":\"gho_fake\",\"token_type\":\"bearer\",\"scope\":\"read:user,user:email\"}");
+            jsonAt("/user", () -> "{\"id\":" + userId + ",\"login\":\"octo\",\"name\":\"Octo Cat\",\"email\":\""
+                    + email + "\"}");
+            start();
         }
 
         /** The next user GitHub will say signed in; answers their GitHub id. */
@@ -138,28 +111,6 @@ class GitHubSignInTest extends AccountApiTestBase {
             this.email = email;
             this.userId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
             return userId;
-        }
-
-        private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        }
-
-        private static Map<String, String> query(String raw) {
-            Map<String, String> values = new HashMap<>();
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                values.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-            return values;
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

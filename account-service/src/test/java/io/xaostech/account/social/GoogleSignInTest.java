@@ -10,23 +10,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.SignInForm;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -79,9 +70,8 @@ class GoogleSignInTest extends AccountApiTestBase {
     }
 
     /** Google's OpenID Connect endpoints for one user at a time, with its own signing key. */
-    static final class FakeGoogle implements AutoCloseable {
+    static final class FakeGoogle extends FakeProvider {
 
-        private final HttpServer server;
         private final RSAKey key;
         private volatile String subject;
         private volatile String email;
@@ -90,31 +80,16 @@ class GoogleSignInTest extends AccountApiTestBase {
         FakeGoogle() {
             try {
                 key = new RSAKeyGenerator(2048).keyID("fake-google").generate();
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            server.createContext("/o/oauth2/v2/auth", exchange -> {
-                Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-                nonce = query.get("nonce");
-                exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=fake-code&state="
-                        + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(302, -1);
-                exchange.close();
-            });
-            server.createContext("/token", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                respond(exchange, "{\"access_token\":\"ya29.fake\",\"token_type\":\"Bearer\",\"expires_in\":3599,"
-                        + "\"scope\":\"openid email profile\",\"id_token\":\"" + idToken() + "\"}");
-            });
-            server.createContext("/certs", exchange -> respond(exchange, new JWKSet(key.toPublicJWK()).toString()));
-            server.createContext("/userinfo", exchange -> respond(exchange, "{\"sub\":\"" + subject + "\",\"email\":\""
-                    + email + "\",\"email_verified\":true,\"name\":\"Goo Gle\"}"));
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            authorizeAt("/o/oauth2/v2/auth", request -> nonce = request.get("nonce"));
+            jsonAt("/token", () -> "{\"access_token\":\"ya29.fake\",\"token_type\":\"Bearer\",\"expires_in\":3599,"
+                    + "\"scope\":\"openid email profile\",\"id_token\":\"" + idToken() + "\"}");
+            jsonAt("/certs", () -> new JWKSet(key.toPublicJWK()).toString());
+            jsonAt("/userinfo", () -> "{\"sub\":\"" + subject + "\",\"email\":\"" + email
+                    + "\",\"email_verified\":true,\"name\":\"Goo Gle\"}");
+            start();
         }
 
         String user(String email) {
@@ -136,28 +111,6 @@ class GoogleSignInTest extends AccountApiTestBase {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        private static void respond(HttpExchange exchange, String json) throws IOException {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        }
-
-        private static Map<String, String> query(String raw) {
-            Map<String, String> values = new HashMap<>();
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                values.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-            return values;
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

@@ -10,8 +10,6 @@ import io.xaostech.common.problem.ProblemType;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -57,7 +55,7 @@ class PasswordTest extends AccountApiTestBase {
         assertThat(known.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(202);
         assertThat(known.body()).isEqualTo(unknown.body());
 
-        String token = resetTokenFromMail();
+        String token = api.tokenFromMail(email);
         assertThat(api.post("/api/v1/account/password-resets/confirm", null,
                 "{\"token\":\"" + token + "\",\"newPassword\":\"" + NEW + "\"}").statusCode()).isEqualTo(204);
         assertThat(passwords.matches(NEW, hash())).isTrue();
@@ -95,12 +93,6 @@ class PasswordTest extends AccountApiTestBase {
                 .query(Integer.class).single();
     }
 
-    private String resetTokenFromMail() {
-        String body = JsonPath.read(api.mailbox(email), "$[0].body");
-        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
-        assertThat(token.find()).as(body).isTrue();
-        return token.group(1);
-    }
 
 
 

@@ -10,8 +10,6 @@ import io.xaostech.common.problem.ProblemType;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +31,7 @@ class RegistrationTest extends AccountApiTestBase {
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
         assertThat(signIn(email, PASSWORD)).as("no sign-in before verification").contains("error");
 
-        String token = verificationTokenFromMail();
+        String token = api.tokenFromMail(email);
         HttpResponse<String> verified = api.post("/api/v1/account/email-verifications", null, "{\"token\":\"" + token + "\"}");
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(204);
 
@@ -89,12 +87,6 @@ class RegistrationTest extends AccountApiTestBase {
                 + "\",\"password\":\"" + password + "\"}");
     }
 
-    private String verificationTokenFromMail() {
-        String body = JsonPath.read(api.mailbox(email), "$[0].body");
-        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
-        assertThat(token.find()).as(body).isTrue();
-        return token.group(1);
-    }
 
     private List<String> mailSubjects() {
         return JsonPath.read(api.mailbox(email), "$[*].subject");
