@@ -25,10 +25,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.xaostech.common.security.Audiences;
-import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -62,7 +59,6 @@ class AuthorizationCodeFlowTest {
             new ClientSecretBasic(new ClientID("webfront"), new Secret("dev-only-webfront-secret"));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    private static int port;
     private static String issuer;
 
     @Autowired
@@ -77,13 +73,8 @@ class AuthorizationCodeFlowTest {
     private OIDCProviderMetadata provider;
 
     @DynamicPropertySource
-    static void issuerOnAFreePort(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        issuer = "http://127.0.0.1:" + port;
-        registry.add("server.port", () -> port);
-        registry.add("xaos.account.issuer", () -> issuer);
+    static void issuerOnAFreePort(DynamicPropertyRegistry registry) {
+        issuer = IssuerOnFreePort.register(registry);
         registry.add("xaos.account.refresh-token-reuse-grace", () -> "1s");
     }
 
@@ -142,11 +133,7 @@ class AuthorizationCodeFlowTest {
 
     @Test
     void reusingARotatedRefreshTokenRevokesTheWholeFamilyAfterTheGraceWindow() throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        String code = signInAndAuthorize(Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
-        Tokens first = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
-                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
-                .toHTTPRequest().send()).toSuccessResponse().getTokens();
+        Tokens first = signInAndExchange(browser());
         Tokens second = refresh(first.getRefreshToken());
 
         assertThat(refreshFails(first.getRefreshToken())).as("a replay within the grace window is refused").isTrue();
@@ -164,12 +151,8 @@ class AuthorizationCodeFlowTest {
 
     @Test
     void signInSessionCarriesIntoTokensAndEndingItRevokesThem() throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
         HttpClient browser = browser();
-        String code = signInAndAuthorize(browser, Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
-        Tokens tokens = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
-                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
-                .toHTTPRequest().send()).toSuccessResponse().getTokens();
+        Tokens tokens = signInAndExchange(browser);
         String sid = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getStringClaim("sid");
         assertThat(sid).isNotBlank();
 
@@ -205,11 +188,7 @@ class AuthorizationCodeFlowTest {
 
     @Test
     void rotationNeverExtendsTheFamilysLifetime() throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        String code = signInAndAuthorize(Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
-        Tokens first = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
-                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
-                .toHTTPRequest().send()).toSuccessResponse().getTokens();
+        Tokens first = signInAndExchange(browser());
         long firstExpiry = refreshExpiry(first.getRefreshToken());
 
         Thread.sleep(1100);
@@ -281,6 +260,17 @@ class AuthorizationCodeFlowTest {
                 "_csrf", csrf)), HttpResponse.BodyHandlers.ofString());
 
         assertThat(login.headers().firstValue("Location").orElseThrow()).contains("error");
+    }
+
+    /** Signs in with the browser and completes authorization code + PKCE for webfront. */
+    private Tokens signInAndExchange(HttpClient browser) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signInAndAuthorize(browser, Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        TokenResponse response = OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
+                .toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as(String.valueOf(response)).isTrue();
+        return response.toSuccessResponse().getTokens();
     }
 
     private String signInAndAuthorize(Map<String, String> pkce) throws Exception {

@@ -25,9 +25,6 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.xaostech.common.security.Audiences;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -42,18 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class AuthorizationServerTest {
 
-    private static int port;
     private static String issuer;
     private static OIDCProviderMetadata metadata;
 
     @DynamicPropertySource
-    static void issuerOnAFreePort(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        issuer = "http://127.0.0.1:" + port;
-        registry.add("server.port", () -> port);
-        registry.add("xaos.account.issuer", () -> issuer);
+    static void issuerOnAFreePort(DynamicPropertyRegistry registry) {
+        issuer = IssuerOnFreePort.register(registry);
     }
 
     private OIDCProviderMetadata metadata() throws Exception {
