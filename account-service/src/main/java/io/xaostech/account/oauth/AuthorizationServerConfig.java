@@ -75,7 +75,8 @@ class AuthorizationServerConfig {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher endpoints = authorizationServer.getEndpointsMatcher();
         http.securityMatcher(endpoints)
-                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults())
+                        .authorizationEndpoint(authorize -> authorize.consentPage("/oauth2/consent")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
                 .exceptionHandling(errors -> errors
@@ -99,7 +100,9 @@ class AuthorizationServerConfig {
     SecurityFilterChain applicationChain(HttpSecurity http, SignInSecurity signIn,
                                          SessionRecordingSuccessHandler signedIn, SocialSignIn socialSignIn)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/oauth2/consent").authenticated()
+                        .anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
                 .oauth2Login(social -> social.loginPage("/login").successHandler(signedIn)
