@@ -59,7 +59,7 @@ class ClientSeeder implements SmartInitializingSingleton {
         return RegisteredClient.withId(WEBFRONT)
                 .clientId(WEBFRONT)
                 .clientName("XAOSTECH website")
-                .clientSecret(secret(webfront.secret()))
+                .clientSecret(ClientDefaults.storedSecret(webfront.secret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
@@ -69,7 +69,7 @@ class ClientSeeder implements SmartInitializingSingleton {
                 .scopes(scopes -> scopes.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL,
                         Scopes.OFFLINE_ACCESS)))
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(userTokens())
+                .tokenSettings(ClientDefaults.userTokens(properties))
                 .build();
     }
 
@@ -83,7 +83,7 @@ class ClientSeeder implements SmartInitializingSingleton {
                 .redirectUris(uris -> uris.addAll(properties.clients().cli().redirectUris()))
                 .scopes(scopes -> scopes.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE, Scopes.OFFLINE_ACCESS)))
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
-                .tokenSettings(userTokens())
+                .tokenSettings(ClientDefaults.userTokens(properties))
                 .build();
     }
 
@@ -92,25 +92,11 @@ class ClientSeeder implements SmartInitializingSingleton {
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
                 .clientName(service.moduleName())
-                .clientSecret(secret(secret))
+                .clientSecret(ClientDefaults.storedSecret(secret))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope(Scopes.INTERNAL)
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenLifetime()).build())
-                .build();
-    }
-
-    /** Client secrets are random configuration values: a fast hash fits them (see ClientSecretEncoder). */
-    private static String secret(String raw) {
-        return "{" + ClientSecretEncoder.ID + "}" + new ClientSecretEncoder().encode(raw);
-    }
-
-    /** Refresh tokens rotate on every use (never reused), within an absolute lifetime. */
-    private TokenSettings userTokens() {
-        return TokenSettings.builder()
-                .accessTokenTimeToLive(properties.accessTokenLifetime())
-                .refreshTokenTimeToLive(properties.refreshTokenLifetime())
-                .reuseRefreshTokens(false)
                 .build();
     }
 }

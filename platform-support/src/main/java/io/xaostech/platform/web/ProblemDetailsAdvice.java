@@ -83,9 +83,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = fieldOf(e.getCause());
+        if (field != null) {
+            return invalid(e, List.of(new FieldError(field, "has the wrong type or a value that is not allowed")), request);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
                 "The request body is missing or is not well-formed JSON of the expected shape.");
         return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** The JSON path of a well-formed body's member that could not be bound ({@code items[2].type}), if known. */
+    private static String fieldOf(Throwable cause) {
+        if (!(cause instanceof tools.jackson.databind.DatabindException mapping) || mapping.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference reference : mapping.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     @Override

@@ -40,6 +40,14 @@ class ServletProblemDetailsTest {
     }
 
     @Test
+    void wellFormedJsonWithAMemberOfTheWrongTypeNamesTheMember() throws Exception {
+        HttpResponse<String> response = post("/greetings", "application/json", "{\"name\":\"a\",\"times\":\"often\"}");
+
+        assertProblem(response, 400, ProblemType.INVALID_REQUEST);
+        assertThat(response.body()).contains("\"field\":\"times\"").contains("times has the wrong type");
+    }
+
+    @Test
     void wrongContentTypeIsUnsupportedMediaType() throws Exception {
         assertProblem(post("/greetings", "text/plain", "hello"), 415, ProblemType.UNSUPPORTED_MEDIA_TYPE);
     }
