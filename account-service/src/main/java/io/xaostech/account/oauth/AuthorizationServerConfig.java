@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.account.keys.SigningKeys;
+import io.xaostech.account.session.SessionEndingLogoutHandler;
 import io.xaostech.account.session.SessionRecordingSuccessHandler;
 import io.xaostech.account.session.Sessions;
 import io.xaostech.account.signin.SignInSecurity;
@@ -25,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.AuthenticationException;
@@ -41,6 +41,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -71,11 +72,14 @@ class AuthorizationServerConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, SessionEndingLogoutHandler signOut) throws Exception {
+        OidcLogoutAuthenticationSuccessHandler afterLogout = new OidcLogoutAuthenticationSuccessHandler();
+        afterLogout.setLogoutHandler(signOut);
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         RequestMatcher endpoints = authorizationServer.getEndpointsMatcher();
         http.securityMatcher(endpoints)
-                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults())
+                .with(authorizationServer, as -> as
+                        .oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(afterLogout)))
                         .authorizationEndpoint(authorize -> authorize.consentPage("/oauth2/consent")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
@@ -98,7 +102,8 @@ class AuthorizationServerConfig {
     @Bean
     @Order(10)
     SecurityFilterChain applicationChain(HttpSecurity http, SignInSecurity signIn,
-                                         SessionRecordingSuccessHandler signedIn, SocialSignIn socialSignIn)
+                                         SessionRecordingSuccessHandler signedIn, SocialSignIn socialSignIn,
+                                         SessionEndingLogoutHandler signOut)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/consent").authenticated()
@@ -107,6 +112,7 @@ class AuthorizationServerConfig {
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
                 .oauth2Login(social -> social.loginPage("/login").successHandler(signedIn)
                         .userInfoEndpoint(users -> users.userService(socialSignIn).oidcUserService(socialSignIn::loadOidcUser)))
+                .logout(logout -> logout.addLogoutHandler(signOut).logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

@@ -175,6 +175,46 @@ class AuthorizationCodeFlowTest {
         assertThat(again.headers().firstValue("Location").orElseThrow()).as("the browser must sign in again").endsWith("/login");
     }
 
+    @Test
+    void rpInitiatedLogoutEndsTheSignInSessionAndRevokesItsTokens() throws Exception {
+        HttpClient browser = browser();
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signInAndAuthorize(browser, Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        OIDCTokenResponse response = (OIDCTokenResponse) OIDCTokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(),
+                WEBFRONT, new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier))
+                .toHTTPRequest().send());
+        Tokens tokens = response.getOIDCTokens();
+        String sid = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getStringClaim("sid");
+        String logout = provider.getEndSessionEndpointURI() + "?" + encode(Map.of(
+                "id_token_hint", response.getOIDCTokens().getIDTokenString(),
+                "post_logout_redirect_uri", "http://localhost:8080/", "state", "bye"));
+
+        HttpResponse<String> loggedOut = browser.send(HttpRequest.newBuilder(URI.create(logout)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(loggedOut.headers().firstValue("Location").orElseThrow()).isEqualTo("http://localhost:8080/?state=bye");
+        assertThat(validate(sid)).contains("\"active\":false");
+        assertThat(refreshFails(tokens.getRefreshToken())).as("the session's refresh token is revoked").isTrue();
+        HttpResponse<String> again = browser.send(authorizeRequest(Map.of("code_challenge", challenge(new CodeVerifier()),
+                "code_challenge_method", "S256")), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.headers().firstValue("Location").orElseThrow()).as("the browser must sign in again").endsWith("/login");
+    }
+
+    @Test
+    void signingOutOfTheSignInPagesEndsTheSessionToo() throws Exception {
+        HttpClient browser = browser();
+        Tokens tokens = signInAndExchange(browser);
+        String sid = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getStringClaim("sid");
+        String csrf = csrfOf(browser.send(HttpRequest.newBuilder(URI.create(issuer + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        HttpResponse<String> loggedOut = browser.send(form("/logout", Map.of("_csrf", csrf)), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(loggedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(validate(sid)).contains("\"active\":false");
+        assertThat(refreshFails(tokens.getRefreshToken())).isTrue();
+    }
+
     private String validate(String sid) throws Exception {
         var serviceToken = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(),
                 new ClientSecretBasic(new ClientID("svc-chat"), new Secret("dev-only-chat-secret")),
