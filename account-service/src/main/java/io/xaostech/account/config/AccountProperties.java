@@ -43,13 +43,18 @@ public record AccountProperties(@NotNull @DefaultValue("http://localhost:8080/au
      * @param verificationTokenLifetime how long a verification link works
      * @param bootstrapAdminEmail  if set and no administrator exists, this user is created (or promoted) at start
      * @param bootstrapAdminPassword its password, from the environment
+     * @param publicFormsPerAddress how many sign-up, reset or verification posts one client address may make per
+     *                             {@code publicFormsWindow}, each kind counted apart
+     * @param publicFormsWindow    the window of that limit
      */
     public record Users(@DefaultValue("true") boolean requireVerifiedEmail,
                         @NotBlank @DefaultValue("http://localhost:8080/auth/verify-email?token=") String verifyEmailLink,
                         @NotBlank @DefaultValue("http://localhost:8080/auth/reset-password/confirm?token=") String resetPasswordLink,
                         @NotNull @DefaultValue("24h") Duration verificationTokenLifetime,
                         String bootstrapAdminEmail,
-                        String bootstrapAdminPassword) {
+                        String bootstrapAdminPassword,
+                        @DefaultValue("30") @jakarta.validation.constraints.Min(1) int publicFormsPerAddress,
+                        @NotNull @DefaultValue("15m") Duration publicFormsWindow) {
 
         @Override
         public String toString() {

@@ -83,8 +83,9 @@ class AdminApiTest extends AccountApiTestBase {
                 "{\"roles\":[\"ADMIN\"]}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat((List<String>) JsonPath.read(changed.body(), "$.roles")).containsExactlyInAnyOrder("USER", "ADMIN");
-        AccountFixture.assertProblem(api.put("/api/v1/account/admin/users/" + user + "/roles", adminToken, "{\"roles\":[\"ROOT\"]}"), 400,
-                ProblemType.BAD_REQUEST);
+        HttpResponse<String> unknownRole = api.put("/api/v1/account/admin/users/" + user + "/roles", adminToken, "{\"roles\":[\"ROOT\"]}");
+        AccountFixture.assertProblem(unknownRole, 400, ProblemType.INVALID_REQUEST);
+        assertThat(unknownRole.body()).contains("\"field\":\"roles[0]\"");
     }
 
     @Test
