@@ -3,7 +3,8 @@ package io.xaostech.account.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.util.List;
+import io.xaostech.common.page.Page;
+import io.xaostech.common.page.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +20,9 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/account/admin/audit-events")
-    List<AuditLog.Event> recent(@RequestParam(required = false) @Size(max = 100) String subject,
-                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return audit.recent(subject, limit);
+    Page<AuditLog.Event> recent(@RequestParam(required = false) @Size(max = 100) String subject,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+                                @RequestParam(required = false) @Size(min = 1, max = 20) String cursor) {
+        return audit.recent(subject, new PageRequest(limit, cursor));
     }
 }

@@ -1,6 +1,12 @@
 package io.xaostech.account.audit;
 
+import io.xaostech.common.page.Page;
+import io.xaostech.common.page.PageRequest;
+import io.xaostech.common.problem.FieldError;
+import io.xaostech.common.problem.ProblemType;
+import io.xaostech.platform.web.ProblemException;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,16 +46,34 @@ public class AuditLog {
                 .update();
     }
 
-    /** Newest first, optionally about one subject, at most {@code limit}. */
-    public List<Event> recent(String subject, int limit) {
-        String where = subject == null ? "" : " where subject = :subject";
+    /**
+     * Newest first, optionally about one subject, one page at a time; the cursor is the id of the last event of
+     * the previous page, so events recorded meanwhile never shift the pages.
+     */
+    public Page<Event> recent(String subject, PageRequest page) {
+        long before = Long.MAX_VALUE;
+        if (page.cursor() != null) {
+            try {
+                before = Long.parseLong(page.cursor());
+            } catch (NumberFormatException e) {
+                throw new ProblemException(ProblemType.INVALID_REQUEST, "The request is invalid: cursor is not one this"
+                        + " API gave out.", Map.of(ProblemType.ERRORS_PROPERTY, List.of(new FieldError("cursor", "is not valid"))));
+            }
+        }
+        String where = " where id < :before" + (subject == null ? "" : " and subject = :subject");
         var query = jdbc.sql("select id, occurred_at::text, type, actor, subject, client_ip, request_id, details"
-                + " from audit_events" + where + " order by id desc limit :limit").param("limit", limit);
+                        + " from audit_events" + where + " order by id desc limit :limit")
+                .param("limit", page.limit() + 1).param("before", before);
         if (subject != null) {
             query = query.param("subject", subject);
         }
-        return query.query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+        List<Event> rows = query.query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+        if (rows.size() <= page.limit()) {
+            return Page.last(rows);
+        }
+        List<Event> items = rows.subList(0, page.limit());
+        return new Page<>(items, String.valueOf(items.get(items.size() - 1).id()));
     }
 
     private static String truncate(String value, int max) {

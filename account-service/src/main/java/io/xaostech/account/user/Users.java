@@ -4,6 +4,7 @@ import io.xaostech.common.security.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,5 +54,28 @@ class Users {
     void markEmailVerified(UUID id, Instant now) {
         jdbc.sql("update users set email_verified = true, updated_at = ?, version = version + 1 where id = ?")
                 .params(Timestamp.from(now), id).update();
+    }
+
+    /** What a user sees of their own account. */
+    record Profile(UUID id, String email, boolean emailVerified, String displayName, List<String> roles,
+                   boolean hasPassword, Instant createdAt) {
+    }
+
+    Optional<Profile> profile(UUID id) {
+        return jdbc.sql("""
+                        select u.id, u.email, u.email_verified, u.display_name, u.password_hash is not null, u.created_at,
+                               coalesce(array_agg(r.role order by r.role) filter (where r.role is not null), '{}') as roles
+                        from users u left join user_roles r on r.user_id = u.id
+                        where u.id = ? and u.status = 'ACTIVE' group by u.id""")
+                .param(id)
+                .query((rs, row) -> new Profile(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+                        rs.getString(4), List.of((String[]) rs.getArray(7).getArray()), rs.getBoolean(5),
+                        rs.getTimestamp(6).toInstant()))
+                .optional();
+    }
+
+    boolean rename(UUID id, String displayName, Instant now) {
+        return jdbc.sql("update users set display_name = ?, updated_at = ?, version = version + 1 where id = ? and status = 'ACTIVE'")
+                .params(displayName, java.sql.Timestamp.from(now), id).update() == 1;
     }
 }

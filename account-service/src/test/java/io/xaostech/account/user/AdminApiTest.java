@@ -69,8 +69,16 @@ class AdminApiTest extends AccountApiTestBase {
         assertThat(jdbc.sql("select status from users where id = ?::uuid").param(user).query(String.class).single())
                 .isEqualTo("DISABLED");
         HttpResponse<String> audit = api.get("/api/v1/account/admin/audit-events?subject=" + user, adminToken);
-        assertThat((List<String>) JsonPath.read(audit.body(), "$[*].type")).contains("USER_DISABLED");
+        assertThat((List<String>) JsonPath.read(audit.body(), "$.items[*].type")).contains("USER_DISABLED");
         assertThat(api.post("/api/v1/account/admin/users/" + user + "/enable", adminToken, "").statusCode()).isEqualTo(204);
+
+        HttpResponse<String> newest = api.get("/api/v1/account/admin/audit-events?limit=1&subject=" + user, adminToken);
+        assertThat((List<String>) JsonPath.read(newest.body(), "$.items[*].type")).containsExactly("USER_ENABLED");
+        HttpResponse<String> older = api.get("/api/v1/account/admin/audit-events?limit=1&subject=" + user + "&cursor="
+                + JsonPath.read(newest.body(), "$.nextCursor"), adminToken);
+        assertThat((List<String>) JsonPath.read(older.body(), "$.items[*].type")).containsExactly("USER_DISABLED");
+        AccountFixture.assertProblem(api.get("/api/v1/account/admin/audit-events?cursor=abc", adminToken), 400,
+                ProblemType.INVALID_REQUEST);
         AccountFixture.assertProblem(api.post("/api/v1/account/admin/users/" + UUID.randomUUID() + "/disable", adminToken, ""), 404,
                 ProblemType.NOT_FOUND);
     }
