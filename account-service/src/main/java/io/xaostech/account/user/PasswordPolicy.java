@@ -27,7 +27,7 @@ class PasswordPolicy {
     PasswordPolicy() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("security/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            common = reader.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toUnmodifiableSet());
+            common = reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
