@@ -48,6 +48,10 @@ class ConsentTest extends AccountApiTestBase {
         assertThat(page.body()).contains("XAOSTECH command line").contains("See your display name.")
                 .contains("Stay signed in as you").doesNotContain("value=\"openid\"");
 
+        HttpResponse<String> behindGateway = send(HttpRequest.newBuilder(uri(consentPage)).header("X-Forwarded-Prefix", "/auth"));
+        assertThat(behindGateway.body()).as("the answer goes back through the gateway")
+                .contains("action=\"/auth/oauth2/authorize\"");
+
         HttpResponse<String> allowed = decide(stateOf(page.body()), List.of("profile", "offline_access"));
         assertThat(allowed.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK).contains("code=")
                 .contains("state=client-state");
