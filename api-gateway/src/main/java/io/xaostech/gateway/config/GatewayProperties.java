@@ -1,10 +1,17 @@
 package io.xaostech.gateway.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,11 +20,95 @@ import org.springframework.validation.annotation.Validated;
  * api-gateway settings ({@code xaos.gateway.*}).
  *
  * @param blockedPathPrefixes paths never routed, whatever the routes say (every service's {@code /internal/**})
- * @param trustedProxyHops    how many {@code X-Forwarded-For} hops in front of the gateway are our own proxies
+ * @param trustedProxyHops    how many {@code X-Forwarded-For} hops in front of the gateway are our own proxies;
+ *                            0 means the connection's peer is the client
+ * @param auth                how callers are authenticated at the edge
+ * @param rateLimits          the rate-limit policies routes refer to
  */
 @Validated
 @ConfigurationProperties("xaos.gateway")
 public record GatewayProperties(
         @NotEmpty @DefaultValue("/internal") List<@Pattern(regexp = "/[a-z0-9/_-]+") String> blockedPathPrefixes,
-        @Min(0) @Max(10) @DefaultValue("0") int trustedProxyHops) {
+        @Min(0) @Max(10) @DefaultValue("0") int trustedProxyHops,
+        @Valid @NotNull @DefaultValue Auth auth,
+        @Valid @NotNull @DefaultValue RateLimits rateLimits) {
+
+    /**
+     * @param issuer                 the only accepted {@code iss}: account's issuer as clients see it
+     * @param jwksUri                where account publishes its keys (reached directly, not through the gateway)
+     * @param tokenUri               account's token endpoint, for the gateway's own service token
+     * @param apiKeyResolveUri       account's internal API-key resolution endpoint
+     * @param audience               the audience user tokens must carry
+     * @param algorithms             accepted signature algorithms; anything else (none, HS256, …) is refused
+     * @param clockSkew              tolerance on {@code exp} and {@code nbf}
+     * @param jwksRefreshInterval    how often the key set is fetched anyway
+     * @param jwksMinRefreshInterval the least time between two fetches caused by unknown key ids
+     * @param apiKeyCacheTtl         how long a resolved (or unknown) API key is cached in Redis; a revoked key
+     *                               stops working within this time
+     * @param clientId               the gateway's client at account (client_credentials)
+     * @param clientSecret           its secret
+     * @param callTimeout            timeout of each call to account
+     */
+    public record Auth(@NotNull @DefaultValue("http://localhost:8080/auth") URI issuer,
+                       @NotNull @DefaultValue("http://127.0.0.1:8081/oauth2/jwks") URI jwksUri,
+                       @NotNull @DefaultValue("http://127.0.0.1:8081/oauth2/token") URI tokenUri,
+                       @NotNull @DefaultValue("http://127.0.0.1:8081/internal/api-keys/resolve") URI apiKeyResolveUri,
+                       @NotBlank @DefaultValue("api") String audience,
+                       @NotEmpty @DefaultValue({"RS256", "ES256"}) Set<String> algorithms,
+                       @NotNull @DefaultValue("30s") Duration clockSkew,
+                       @NotNull @DefaultValue("5m") Duration jwksRefreshInterval,
+                       @NotNull @DefaultValue("10s") Duration jwksMinRefreshInterval,
+                       @NotNull @DefaultValue("30s") Duration apiKeyCacheTtl,
+                       @NotBlank @DefaultValue("svc-gateway") String clientId,
+                       @NotBlank @DefaultValue("dev-only-gateway-secret") String clientSecret,
+                       @NotNull @DefaultValue("2s") Duration callTimeout) {
+
+        @Override
+        public String toString() {
+            return "Auth[issuer=" + issuer + ", jwksUri=" + jwksUri + ", audience=" + audience + "]";
+        }
+    }
+
+    /**
+     * @param shadow        report what would be limited (metric and log) without limiting anything
+     * @param redisTimeout  the longest a limit decision waits for Redis before the policy's fallback applies
+     * @param policies      named policies; a route names one in its metadata ({@code rate-limit: api})
+     */
+    public record RateLimits(@DefaultValue("false") boolean shadow,
+                             @NotNull @DefaultValue("150ms") Duration redisTimeout,
+                             @NotNull @DefaultValue Map<String, @Valid Policy> policies) {
+    }
+
+    /**
+     * @param key           what one caller is: {@code principal} (user, else API key, else client address) or
+     *                      {@code ip} (client address only)
+     * @param whenRedisDown {@code local} (an in-memory bucket per instance), {@code open} (no limit) or
+     *                      {@code closed} (503)
+     * @param plans         limits per plan ({@code anonymous}, {@code user}, {@code supporter}, {@code key-user},
+     *                      {@code key-supporter} for API keys of users and supporters);
+     *                      {@code default} applies to a plan not listed
+     */
+    public record Policy(@NotNull @DefaultValue("principal") KeyBy key,
+                         @NotNull @DefaultValue("local") WhenRedisDown whenRedisDown,
+                         @NotEmpty Map<String, @NotEmpty List<@Valid Limit>> plans) {
+    }
+
+    public enum KeyBy { PRINCIPAL, IP }
+
+    public enum WhenRedisDown { LOCAL, OPEN, CLOSED }
+
+    /**
+     * One token bucket: {@code rate} tokens per {@code per}, holding at most {@code burst} (default: rate).
+     *
+     * @param name  short name shown in the {@code RateLimit-Policy} header
+     */
+    public record Limit(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String name,
+                        @Min(1) long rate,
+                        @NotNull Duration per,
+                        Long burst) {
+
+        public long capacity() {
+            return burst == null ? rate : burst;
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package io.xaostech.gateway.route;
 
-import java.net.InetSocketAddress;
+import io.xaostech.gateway.edge.ClientAddress;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -11,8 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The forwarding headers a service may trust, set by the gateway itself after Spring Cloud Gateway has removed
- * every client-sent X-Forwarded header (no proxy in front of the gateway is trusted): {@code X-Forwarded-For}
- * is the address of the client's connection, {@code X-Forwarded-Proto} its scheme, and
+ * every client-sent X-Forwarded header: {@code X-Forwarded-For} is the client's address as {@link ClientAddress}
+ * trusts it (the connection's peer unless trusted proxies are configured), {@code X-Forwarded-Proto} its scheme, and
  * {@code X-Forwarded-Prefix} the path prefix the route stripped (route metadata {@code forwarded-prefix}).
  */
 @Component
@@ -20,14 +20,17 @@ class ForwardedHeaders implements HttpHeadersFilter, Ordered {
 
     static final String PREFIX_METADATA = "forwarded-prefix";
 
+    private final ClientAddress clientAddress;
+
+    ForwardedHeaders(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
+    }
+
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(input);
-        InetSocketAddress client = exchange.getRequest().getRemoteAddress();
-        if (client != null && client.getAddress() != null) {
-            headers.set("X-Forwarded-For", client.getAddress().getHostAddress());
-        }
+        headers.set("X-Forwarded-For", clientAddress.of(exchange));
         headers.set("X-Forwarded-Proto", exchange.getRequest().getURI().getScheme());
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         Object prefix = route == null ? null : route.getMetadata().get(PREFIX_METADATA);
