@@ -46,9 +46,16 @@ class GatewayRoutingTest {
         BACKENDS.values().forEach(StubBackend::close);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
+
     @BeforeEach
-    void clearBackends() {
+    void clearBackendsAndBuckets() {
         BACKENDS.values().forEach(StubBackend::clear);
+        var buckets = redis.keys("api:rl:*");
+        if (buckets != null && !buckets.isEmpty()) {
+            redis.delete(buckets);
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
