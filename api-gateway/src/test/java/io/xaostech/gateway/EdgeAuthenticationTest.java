@@ -37,42 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "xaos.gateway.auth.jwks-min-refresh-interval=1s", "xaos.gateway.auth.api-key-cache-ttl=1s"})
-class EdgeAuthenticationTest {
-
-    private static final FakeAccount ACCOUNT = new FakeAccount();
-    private static final Map<XaosService, StubBackend> BACKENDS = new EnumMap<>(XaosService.class);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("xaos.services.account.url", ACCOUNT::url);
-        for (XaosService service : XaosService.values()) {
-            if (service != XaosService.GATEWAY && service != XaosService.ACCOUNT) {
-                StubBackend backend = BACKENDS.computeIfAbsent(service, s -> new StubBackend());
-                registry.add("xaos.services." + service.id() + ".url", backend::url);
-            }
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        ACCOUNT.close();
-        BACKENDS.values().forEach(StubBackend::close);
-    }
-
-    @BeforeEach
-    void clear() {
-        BACKENDS.values().forEach(StubBackend::clear);
-        var keys = redis.keys("api:*");
-        if (keys != null && !keys.isEmpty()) {
-            redis.delete(keys);
-        }
-    }
+class EdgeAuthenticationTest extends GatewayTestBase {
 
     @Test
     void aValidTokenPassesAndIsForwardedAsItCame() throws InterruptedException {
@@ -209,12 +174,7 @@ class EdgeAuthenticationTest {
         if (authorization != null) {
             headers.put("Authorization", authorization);
         }
-        return new TestHttp(port).get(path, headers);
+        return get(path, headers);
     }
 
-    static void assertProblem(HttpResponse<String> response, int status, ProblemType type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat((String) JsonPath.read(response.body(), "$.type")).isEqualTo(type.uri().toString());
-    }
 }

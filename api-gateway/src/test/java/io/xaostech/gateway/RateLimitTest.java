@@ -1,6 +1,5 @@
 package io.xaostech.gateway;
 
-import static io.xaostech.gateway.EdgeAuthenticationTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.common.problem.ProblemType;
@@ -34,47 +33,13 @@ import org.springframework.test.context.DynamicPropertySource;
         RateLimitTest.USER_BURST + "[0].per=10s", RateLimitTest.USER_BURST + "[0].burst=2",
         RateLimitTest.USER_BURST + "[1].name=daily", RateLimitTest.USER_BURST + "[1].rate=100",
         RateLimitTest.USER_BURST + "[1].per=1d"})
-class RateLimitTest {
+class RateLimitTest extends GatewayTestBase {
 
     static final String ANONYMOUS_BURST = "xaos.gateway.rate-limits.policies.api.plans.anonymous";
     static final String USER_BURST = "xaos.gateway.rate-limits.policies.api.plans.user";
 
-    private static final FakeAccount ACCOUNT = new FakeAccount();
-    private static final Map<XaosService, StubBackend> BACKENDS = new EnumMap<>(XaosService.class);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StringRedisTemplate redis;
-
     @Autowired
     Environment environment;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("xaos.services.account.url", ACCOUNT::url);
-        for (XaosService service : XaosService.values()) {
-            if (service != XaosService.GATEWAY && service != XaosService.ACCOUNT) {
-                StubBackend backend = BACKENDS.computeIfAbsent(service, s -> new StubBackend());
-                registry.add("xaos.services." + service.id() + ".url", backend::url);
-            }
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        ACCOUNT.close();
-        BACKENDS.values().forEach(StubBackend::close);
-    }
-
-    @BeforeEach
-    void freshBuckets() {
-        var keys = redis.keys("api:rl:*");
-        if (keys != null && !keys.isEmpty()) {
-            redis.delete(keys);
-        }
-    }
 
     @Test
     void anonymousCallersGetTheirBurstThen429WithRetryAfterAndStandardHeaders() {

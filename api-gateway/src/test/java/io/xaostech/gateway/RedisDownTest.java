@@ -1,6 +1,6 @@
 package io.xaostech.gateway;
 
-import static io.xaostech.gateway.EdgeAuthenticationTest.assertProblem;
+import static io.xaostech.gateway.GatewayTestBase.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.common.problem.ProblemType;

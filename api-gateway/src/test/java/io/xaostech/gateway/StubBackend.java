@@ -17,7 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class StubBackend implements AutoCloseable {
 
-    record Received(String method, String path, Map<String, List<String>> headers) {
+    /** What the backend answers: a status, after a delay. */
+    record Reply(int status, long delayMillis) {
+        static final Reply OK = new Reply(200, 0);
+    }
+
+    record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
         String header(String name) {
             return headers.entrySet().stream()
@@ -33,6 +38,8 @@ final class StubBackend implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.util.function.Function<Received, Reply> replies = r -> Reply.OK;
 
     StubBackend() {
         try {
@@ -41,14 +48,25 @@ final class StubBackend implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    Map.copyOf(exchange.getRequestHeaders())));
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+            received.add(request);
+            calls.incrementAndGet();
+            Reply reply = replies.apply(request);
+            if (reply.delayMillis() > 0) {
+                try {
+                    Thread.sleep(reply.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(reply.status(), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -66,6 +84,17 @@ final class StubBackend implements AutoCloseable {
 
     void clear() {
         received.clear();
+        calls.set(0);
+        replies = r -> Reply.OK;
+    }
+
+    /** How the backend answers from now on. */
+    void answer(java.util.function.Function<Received, Reply> replies) {
+        this.replies = replies;
+    }
+
+    int calls() {
+        return calls.get();
     }
 
     boolean nothingReceived() {

@@ -31,7 +31,42 @@ public record GatewayProperties(
         @NotEmpty @DefaultValue("/internal") List<@Pattern(regexp = "/[a-z0-9/_-]+") String> blockedPathPrefixes,
         @Min(0) @Max(10) @DefaultValue("0") int trustedProxyHops,
         @Valid @NotNull @DefaultValue Auth auth,
-        @Valid @NotNull @DefaultValue RateLimits rateLimits) {
+        @Valid @NotNull @DefaultValue RateLimits rateLimits,
+        @Valid @NotNull @DefaultValue Breakers breakers,
+        @Valid @NotNull @DefaultValue RequestLog requestLog) {
+
+    /**
+     * One circuit breaker per route, over its upstream's failures (no connection, timeouts, 502/503/504).
+     *
+     * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
+     * @param slidingWindowSize    how many recent calls the rate is taken over
+     * @param minimumCalls         calls needed in the window before the rate counts
+     * @param openFor              how long an open breaker refuses calls before letting a few try again
+     * @param halfOpenCalls        how many calls try the upstream while half-open
+     */
+    public record Breakers(@Min(1) @Max(100) @DefaultValue("50") int failureRateThreshold,
+                           @Min(1) @DefaultValue("20") int slidingWindowSize,
+                           @Min(1) @DefaultValue("10") int minimumCalls,
+                           @NotNull @DefaultValue("10s") Duration openFor,
+                           @Min(1) @DefaultValue("3") int halfOpenCalls) {
+    }
+
+    /**
+     * The API request log in the {@code api} schema.
+     *
+     * @param enabled       whether requests are logged at all
+     * @param queueCapacity entries held in memory awaiting a write; beyond it entries are dropped (and counted),
+     *                      never the request delayed
+     * @param batchSize     the most entries one insert writes
+     * @param flushInterval how often queued entries are written
+     * @param retention     how long entries are kept
+     */
+    public record RequestLog(@DefaultValue("true") boolean enabled,
+                             @Min(100) @DefaultValue("20000") int queueCapacity,
+                             @Min(1) @DefaultValue("500") int batchSize,
+                             @NotNull @DefaultValue("1s") Duration flushInterval,
+                             @NotNull @DefaultValue("30d") Duration retention) {
+    }
 
     /**
      * @param issuer                 the only accepted {@code iss}: account's issuer as clients see it

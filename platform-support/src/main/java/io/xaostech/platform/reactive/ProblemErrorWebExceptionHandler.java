@@ -51,7 +51,8 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         Problems.complete(problem, null, exchange.getRequest().getPath().value(), requestId);
         ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && !exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         }
         if (error instanceof ErrorResponse errorResponse) {
