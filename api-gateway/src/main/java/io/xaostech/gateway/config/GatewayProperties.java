@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param blockedPathPrefixes paths never routed, whatever the routes say (every service's {@code /internal/**})
  * @param trustedProxyHops    how many {@code X-Forwarded-For} hops in front of the gateway are our own proxies;
  *                            0 means the connection's peer is the client
+ * @param allowedOrigins      browser origins allowed to call the APIs (CORS) and to open WebSockets
  * @param auth                how callers are authenticated at the edge
  * @param rateLimits          the rate-limit policies routes refer to
  */
@@ -30,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
         @NotEmpty @DefaultValue("/internal") List<@Pattern(regexp = "/[a-z0-9/_-]+") String> blockedPathPrefixes,
         @Min(0) @Max(10) @DefaultValue("0") int trustedProxyHops,
+        @NotEmpty @DefaultValue("http://localhost:8080") List<@Pattern(regexp = "https?://[^/\\s*]+") String> allowedOrigins,
         @Valid @NotNull @DefaultValue Auth auth,
         @Valid @NotNull @DefaultValue RateLimits rateLimits,
         @Valid @NotNull @DefaultValue Breakers breakers,
