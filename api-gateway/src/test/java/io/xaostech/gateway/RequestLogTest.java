@@ -23,6 +23,9 @@ class RequestLogTest extends GatewayTestBase {
     @Autowired
     ApplicationContext context;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @Test
     void aUsersRequestIsLoggedWithRouteStatusPrincipalAndTraceButNoQuery() throws InterruptedException {
         String user = UUID.randomUUID().toString();
@@ -46,7 +49,8 @@ class RequestLogTest extends GatewayTestBase {
     void everyRouteHasALatencyHistogramAndLimiterDecisionsAreCounted() {
         get("/api/v1/blog/posts", Map.of());
 
-        String metrics = get("/actuator/prometheus", Map.of()).body();
+        String metrics = new io.xaostech.platform.test.TestHttp(managementPort).get("/actuator/prometheus", Map.of()).body();
+        assertThat(get("/actuator/prometheus", Map.of()).statusCode()).as("not on the public port").isEqualTo(404);
 
         assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{.*routeId=\"blog-api\"")
                 .contains("xaos_gateway_ratelimit_decisions_total");

@@ -48,7 +48,7 @@ class ComposeFileTest {
 
         Map<String, Object> health = (Map<String, Object>) definition.get("healthcheck");
         assertThat((List<String>) health.get("test")).last()
-                .isEqualTo("http://localhost:" + service.defaultPort() + "/actuator/health/readiness");
+                .isEqualTo("http://localhost:" + service.defaultPort() + "/readyz");
     }
 
     @ParameterizedTest

@@ -47,17 +47,20 @@ class LauncherSmokeIT {
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("All ready in");
         for (XaosService service : XaosService.values()) {
-            HttpResponse<String> readiness = get(port(service), "/actuator/health/readiness");
+            HttpResponse<String> readiness = get(port(service), "/readyz");
             assertThat(readiness.statusCode()).as(service.moduleName()).isEqualTo(200);
             assertThat(readiness.body()).contains("\"status\":\"UP\"");
         }
+        assertThat(get(8090 + OFFSET, "/actuator/prometheus").body()).as("the gateway's metrics, on its management port")
+                .contains("application=\"api-gateway\"");
+        assertThat(get(port(XaosService.GATEWAY), "/actuator/prometheus").statusCode()).isEqualTo(404);
         assertThat(get(9000 + OFFSET, "/").statusCode()).as("S3Proxy answers").isBetween(200, 499);
     }
 
     @Test
     @Order(2)
     void everyServiceIsReadyThroughTheGateway() throws Exception {
-        assertThat(get(port(XaosService.GATEWAY), "/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(get(port(XaosService.GATEWAY), "/readyz").body()).contains("\"status\":\"UP\"");
         for (XaosService service : XaosService.values()) {
             if (service == XaosService.GATEWAY) {
                 continue;
@@ -98,6 +101,109 @@ class LauncherSmokeIT {
         assertThat(authorize.headers().firstValue("Location")).as("sign-in stays behind the gateway's /auth")
                 .hasValue("/auth/login");
         assertThat(get(gateway, "/auth/login").body()).contains("Sign in to XAOSTECH");
+    }
+
+    @Test
+    @Order(3)
+    void aUserSignsInThroughTheGatewayAndItsTokenAndApiKeyOpenTheApis() throws Exception {
+        int gateway = port(XaosService.GATEWAY);
+        String base = "http://127.0.0.1:" + gateway;
+        String email = "smoke-" + System.nanoTime() + "@example.test";
+        String password = "a long smoke-test passphrase";
+        assertThat(send(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
+                + "\",\"displayName\":\"Smoke\",\"password\":\"" + password + "\"}")).statusCode()).isEqualTo(202);
+        assertThat(send(json(base + "/api/v1/account/email-verifications", null,
+                "{\"token\":\"" + verificationToken(email) + "\"}")).statusCode()).isEqualTo(204);
+
+        String accessToken = signInWithPkce(base, email, password);
+
+        HttpResponse<String> me = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/account/me"))
+                .header("Authorization", "Bearer " + accessToken));
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(me.body()).contains(email);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/chat/rooms"))
+                .header("Authorization", "Bearer " + accessToken)).statusCode()).as("the gateway lets the user through")
+                .isNotIn(401, 403);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/chat/rooms"))
+                .header("Authorization", "Bearer " + accessToken + "x")).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> key = send(json(base + "/api/v1/account/api-keys", accessToken,
+                "{\"name\":\"smoke\",\"scopes\":[\"read\"]}"));
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        String apiKey = field(key.body(), "key");
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/chat/rooms")).header("X-API-Key", apiKey))
+                .statusCode()).as("the key is resolved through account").isNotIn(401, 403);
+    }
+
+    /** Reads the verification mail from account's development mailbox (an internal endpoint, so not via the gateway). */
+    private static String verificationToken(String email) throws Exception {
+        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(XaosService.GATEWAY)
+                        + "/auth/oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "svc-chat:dev-only-chat-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")));
+        String serviceToken = field(token.body(), "access_token");
+        HttpResponse<String> mailbox = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(XaosService.ACCOUNT)
+                + "/internal/dev/mailbox?to=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + serviceToken));
+        return java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mailbox.body()).results()
+                .findFirst().orElseThrow(() -> new AssertionError(mailbox.body())).group(1);
+    }
+
+    /** Authorization code + PKCE for the public cli client, signing in on the form behind the gateway. */
+    private static String signInWithPkce(String base, String email, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(3)).build();
+        String verifier = "smoke-verifier-" + "v".repeat(40);
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String callback = "http://127.0.0.1:8400/callback";
+        String authorize = base + "/auth/oauth2/authorize?response_type=code&client_id=cli&scope=openid&state=s"
+                + "&redirect_uri=" + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8)
+                + "&code_challenge_method=S256&code_challenge=" + challenge;
+        HttpResponse<String> toLogin = browser.send(HttpRequest.newBuilder(URI.create(authorize)).header("Accept", "text/html")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(toLogin.headers().firstValue("Location")).hasValue("/auth/login");
+        String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form).results()
+                .findFirst().orElseThrow().group(1);
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String resume = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(resume).contains("/auth/oauth2/authorize");
+        HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(URI.create(base).resolve(resume))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        String redirect = authorized.headers().firstValue("Location").orElseThrow();
+        assertThat(redirect).startsWith(callback);
+        String code = java.net.URLDecoder.decode(java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(redirect)
+                .results().findFirst().orElseThrow().group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(base + "/auth/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=cli&code="
+                        + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
+                        + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_verifier=" + verifier)));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return field(tokens.body(), "access_token");
+    }
+
+    private static HttpRequest.Builder json(String url, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        return java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json).results()
+                .findFirst().orElseThrow(() -> new AssertionError(json)).group(1);
     }
 
     @Test

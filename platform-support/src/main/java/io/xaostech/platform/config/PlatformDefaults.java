@@ -51,6 +51,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         p.put("logging.structured.format.console", "ecs");
         p.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         p.put("management.endpoint.health.probes.enabled", "true");
+        // /livez and /readyz on the service's own port, also when actuator moves to a management port (gateway).
+        p.put("management.endpoint.health.probes.add-additional-paths", "true");
         p.put("management.endpoint.health.show-components", "always");
         p.put("management.endpoint.health.show-details", "never");
         p.put("management.endpoint.health.group.liveness.include", "livenessState");

@@ -42,7 +42,7 @@ public abstract class ServiceContractTest {
 
     @Test
     void readinessIsUpAndCoversOwnedStorage() {
-        HttpResponse<String> response = get("/actuator/health/readiness", Map.of());
+        HttpResponse<String> response = management().get("/actuator/health/readiness", Map.of());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
         Map<String, Object> components = JsonPath.read(response.body(), "$.components");
@@ -54,9 +54,15 @@ public abstract class ServiceContractTest {
 
     @Test
     void livenessIsUp() {
-        HttpResponse<String> response = get("/actuator/health/liveness", Map.of());
+        HttpResponse<String> response = management().get("/actuator/health/liveness", Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
+    }
+
+    @Test
+    void probesAnswerOnTheServicePortItself() {
+        assertThat(get("/readyz", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/livez", Map.of()).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -113,19 +119,23 @@ public abstract class ServiceContractTest {
 
     @Test
     void wrongMethodIsMethodNotAllowedProblem() {
-        HttpResponse<String> response = http().send(HttpRequest.newBuilder(http().uri("/actuator/health"))
+        HttpResponse<String> response = management().send(HttpRequest.newBuilder(management().uri("/actuator/health"))
                 .DELETE().header("Accept", "application/json"));
         assertProblem(response, 405, ProblemType.METHOD_NOT_ALLOWED);
     }
 
     @Test
     void exposesPrometheusMetricsAndNoOtherActuatorEndpoints() {
-        HttpResponse<String> metrics = get("/actuator/prometheus", Map.of());
+        HttpResponse<String> metrics = management().get("/actuator/prometheus", Map.of());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes")
                 .contains("application=\"" + service().moduleName() + "\"");
         for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump")) {
-            assertThat(get(hidden, Map.of()).statusCode()).as(hidden).isEqualTo(404);
+            assertThat(management().get(hidden, Map.of()).statusCode()).as(hidden).isEqualTo(404);
+        }
+        if (managementPort() != port()) {
+            assertThat(get("/actuator/prometheus", Map.of()).statusCode()).as("metrics stay off the public port")
+                    .isEqualTo(404);
         }
     }
 
@@ -151,6 +161,19 @@ public abstract class ServiceContractTest {
 
     protected TestHttp http() {
         return new TestHttp(port);
+    }
+
+    /** Where actuator answers: the management port when the service has its own (the gateway), else its port. */
+    protected TestHttp management() {
+        return new TestHttp(managementPort());
+    }
+
+    private int port() {
+        return port;
+    }
+
+    private int managementPort() {
+        return environment.getProperty("local.management.port", Integer.class, port);
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) {

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Gateway overhead on this machine, against one tiny backend (nginx answering a fixed JSON):
+#   (a) the backend directly, (b) through an nginx reverse proxy, (c) through our gateway with no credentials
+#   and no rate limit, (d) with JWT validation, (e) with JWT validation and the Redis rate limit.
+# Each is measured closed-loop with wrk (throughput, latency) and open-loop at a fixed rate with
+# bench/GatewayLoad.java (latency from the scheduled start, so stalls are not hidden).
+# Needs nginx and wrk (Debian: nginx-light wrk), PostgreSQL and Redis; builds the gateway jar if missing.
+#   bench/gateway.sh [seconds-per-run] [fixed-rate]
+# Prints the figures and writes bench/results/gateway.md.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SECS=${1:-15}
+RATE=${2:-2000}
+CONNECTIONS=${CONNECTIONS:-50}
+REPORT=${REPORT:-$ROOT/bench/results/gateway.md}
+JAVA=${XAOS_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin/java
+BACKEND=18500 PROXY=18501 GATEWAY=18080 MANAGEMENT=18090
+ISSUER=http://bench.local/auth
+WORK=$(mktemp -d)
+GW_PID=""
+
+for tool in nginx wrk; do command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install nginx-light wrk)"; exit 1; }; done
+cleanup() {
+  [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+JAR=$(ls "$ROOT"/api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+if [ -z "$JAR" ]; then (cd "$ROOT" && mvn -B -q -DskipTests package -pl api-gateway -am); JAR=$(ls "$ROOT"/api-gateway/target/api-gateway-*.jar | head -1); fi
+
+"$JAVA" "$ROOT/bench/GatewayLoad.java" keys "$WORK" "$ISSUER"
+TOKEN=$(cat "$WORK/token.txt")
+mkdir -p "$WORK/logs"
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }
+  server {
+    listen 127.0.0.1:$BACKEND;
+    location = /oauth2/jwks { default_type application/json; alias $WORK/jwks.json; }
+    location / { default_type application/json; return 200 '{"ok":true}'; }
+  }
+  server {
+    listen 127.0.0.1:$PROXY;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -p "$WORK" -c "$WORK/nginx.conf"
+
+psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'xaos_bench'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -qc "create database xaos_bench" >/dev/null
+
+start_gateway() {  # $1: rate limits on (true/false)
+  XAOS_DB_NAME=xaos_bench XAOS_REDIS_URL=redis://127.0.0.1:6379/3 XAOS_ACCOUNT_ISSUER=$ISSUER \
+  XAOS_SERVICES_BLOG_URL=http://127.0.0.1:$BACKEND XAOS_SERVICES_ACCOUNT_URL=http://127.0.0.1:$BACKEND \
+  XAOS_GATEWAY_MANAGEMENT_PORT=$MANAGEMENT \
+    "$JAVA" -Xms256m -Xmx512m -XX:+UseParallelGC -jar "$JAR" --server.port=$GATEWAY \
+      --xaos.gateway.rate-limits.enabled="$1" \
+      '--xaos.gateway.rate-limits.policies.api.plans.user[0].name=burst' \
+      '--xaos.gateway.rate-limits.policies.api.plans.user[0].rate=1000000' \
+      '--xaos.gateway.rate-limits.policies.api.plans.user[0].per=1s' \
+      '--xaos.gateway.rate-limits.policies.api.plans.user[1].name=daily' \
+      '--xaos.gateway.rate-limits.policies.api.plans.user[1].rate=1000000000000' \
+      '--xaos.gateway.rate-limits.policies.api.plans.user[1].per=1d' \
+      >"$WORK/logs/gateway.log" 2>&1 &
+  GW_PID=$!
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY/readyz")" = 200 ] && return; sleep 0.5
+  done
+  echo "gateway did not start; see its log:"; tail -30 "$WORK/logs/gateway.log"; exit 1
+}
+stop_gateway() { kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""; }
+
+RESULTS=()
+measure() {  # $1: label, $2: url, $3: token or empty
+  local header=() out rps p50 p99
+  [ -n "$3" ] && header=(-H "Authorization: Bearer $3")
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$2")
+  [ "$status" = 200 ] || { echo "$1: $2 answered $status"; exit 1; }
+  wrk -t1 -c"$CONNECTIONS" -d5s "${header[@]}" "$2" >/dev/null    # warm-up (JIT, connection pools)
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${SECS}s" --latency "${header[@]}" "$2")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  local fixed; fixed=$("$JAVA" "$ROOT/bench/GatewayLoad.java" rate "$2" "$RATE" "$SECS" ${3:+"$3"})
+  RESULTS+=("$1|$rps|$p50|$p99|$fixed")
+  printf '%-44s %10s req/s  p50 %-8s p99 %-8s | fixed: %s\n' "$1" "$rps" "$p50" "$p99" "$fixed"
+}
+
+URL_PATH=/api/v1/blog/posts
+measure "(a) backend directly" "http://127.0.0.1:$BACKEND$URL_PATH" ""
+measure "(b) nginx reverse proxy" "http://127.0.0.1:$PROXY$URL_PATH" ""
+start_gateway false
+measure "(c) gateway, no credentials, no rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" ""
+measure "(d) gateway + JWT validation" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN"
+stop_gateway
+start_gateway true
+measure "(e) gateway + JWT + Redis rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN"
+stop_gateway
+
+rps_of() { for r in "${RESULTS[@]}"; do [[ $r == "($1)"* ]] && cut -d'|' -f2 <<<"$r"; done; }
+ratio() { awk -v x="$(rps_of "$1")" -v y="$(rps_of "$2")" 'BEGIN { printf "%.2f", x / y }'; }
+RATIOS="c/b $(ratio c b), e/b $(ratio e b), e/a $(ratio e a)"
+echo "ratios: $RATIOS"
+
+mkdir -p "$(dirname "$REPORT")"
+{
+  echo "# Gateway overhead"
+  echo
+  echo "Measured by \`bench/gateway.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
+  echo "$("$JAVA" -version 2>&1 | head -1), gateway with \`-Xmx512m -XX:+UseParallelGC\` (C2), nginx 1 worker."
+  echo "Everything on one machine: load generator, gateway, backend (nginx returning a fixed JSON), PostgreSQL"
+  echo "(request log) and Redis share the two cores."
+  echo "Closed loop: wrk, 1 thread, $CONNECTIONS connections, ${SECS} s after a 5 s warm-up. Open loop: $RATE req/s for"
+  echo "${SECS} s, latency from each request's scheduled start (no coordinated omission), in ms."
+  echo
+  echo "| setup | wrk req/s | wrk p50 | wrk p99 | at $RATE req/s |"
+  echo "|---|---|---|---|---|"
+  for r in "${RESULTS[@]}"; do IFS='|' read -r label rps p50 p99 fixed <<<"$r"; echo "| $label | $rps | $p50 | $p99 | $fixed |"; done
+  echo
+  echo "Ratios of throughput: $RATIOS."
+  echo
+  echo "Goal (issue 4): (e) at least 50 % of nginx's throughput (e/b ≥ 0.5), at most 2 ms added p99 at"
+  echo "$RATE req/s, and p99 ≤ 30 ms end to end at that rate."
+} >"$REPORT"
+echo "report: $REPORT"
