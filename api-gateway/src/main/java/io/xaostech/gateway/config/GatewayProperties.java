@@ -107,11 +107,13 @@ public record GatewayProperties(
     }
 
     /**
+     * @param enabled       whether limits apply at all (off only for measurements and emergencies)
      * @param shadow        report what would be limited (metric and log) without limiting anything
      * @param redisTimeout  the longest a limit decision waits for Redis before the policy's fallback applies
      * @param policies      named policies; a route names one in its metadata ({@code rate-limit: api})
      */
-    public record RateLimits(@DefaultValue("false") boolean shadow,
+    public record RateLimits(@DefaultValue("true") boolean enabled,
+                             @DefaultValue("false") boolean shadow,
                              @NotNull @DefaultValue("150ms") Duration redisTimeout,
                              @NotNull @DefaultValue Map<String, @Valid Policy> policies) {
     }

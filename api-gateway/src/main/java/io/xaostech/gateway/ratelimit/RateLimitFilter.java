@@ -78,6 +78,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (!settings.enabled()) {
+            return chain.filter(exchange);
+        }
         RoutePolicy routePolicy = route == null ? RoutePolicy.NONE : byRoute.computeIfAbsent(route.getId(), id -> policyOf(route));
         if (routePolicy.policy() == null) {
             return chain.filter(exchange);
