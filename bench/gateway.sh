@@ -2,21 +2,25 @@
 # Gateway overhead on this machine, against one tiny backend (nginx answering a fixed JSON):
 #   (a) the backend directly, (b) through an nginx reverse proxy, (c) through our gateway with no credentials
 #   and no rate limit, (d) with JWT validation, (e) with JWT validation and the Redis rate limit.
-# Each is measured closed-loop with wrk (throughput, latency) and open-loop at a fixed rate with
-# bench/GatewayLoad.java (latency from the scheduled start, so stalls are not hidden).
+# Each is measured closed-loop with wrk (throughput, latency) and at a fixed rate with wrk paced by
+# bench/paced.lua (few connections, each waiting between requests; wrk's latency distribution).
+# The gateway gets a long warm-up: on two busy cores C2 needs about a minute of load to settle.
 # Needs nginx and wrk (Debian: nginx-light wrk), PostgreSQL and Redis; builds the gateway jar if missing.
-#   bench/gateway.sh [seconds-per-run] [fixed-rate]
+#   bench/gateway.sh [seconds-per-run] [fixed-rate]     (WARMUP=seconds for the gateway, default 60)
 # Prints the figures and writes bench/results/gateway.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SECS=${1:-15}
 RATE=${2:-2000}
 CONNECTIONS=${CONNECTIONS:-50}
+PACED_CONNECTIONS=${PACED_CONNECTIONS:-20}
+WARMUP=${WARMUP:-60}
 REPORT=${REPORT:-$ROOT/bench/results/gateway.md}
 JAVA=${XAOS_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin/java
 BACKEND=18500 PROXY=18501 GATEWAY=18080 MANAGEMENT=18090
 ISSUER=http://bench.local/auth
 WORK=$(mktemp -d)
+chmod 755 "$WORK"   # nginx's workers (not root) read the key set from here
 GW_PID=""
 
 for tool in nginx wrk; do command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install nginx-light wrk)"; exit 1; }; done
@@ -30,7 +34,8 @@ trap cleanup EXIT
 JAR=$(ls "$ROOT"/api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v plain | head -1 || true)
 if [ -z "$JAR" ]; then (cd "$ROOT" && mvn -B -q -DskipTests package -pl api-gateway -am); JAR=$(ls "$ROOT"/api-gateway/target/api-gateway-*.jar | head -1); fi
 
-"$JAVA" "$ROOT/bench/GatewayLoad.java" keys "$WORK" "$ISSUER"
+"$JAVA" "$ROOT/bench/GatewayKeys.java" keys "$WORK" "$ISSUER"
+chmod 644 "$WORK"/*
 TOKEN=$(cat "$WORK/token.txt")
 mkdir -p "$WORK/logs"
 cat >"$WORK/nginx.conf" <<NGINX
@@ -58,6 +63,9 @@ psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'x
   || psql -h 127.0.0.1 -U postgres -qc "create database xaos_bench" >/dev/null
 
 start_gateway() {  # $1: rate limits on (true/false)
+  if curl -s -o /dev/null "http://127.0.0.1:$GATEWAY/readyz"; then
+    echo "port $GATEWAY is taken (an earlier gateway still running?)"; exit 1
+  fi
   XAOS_DB_NAME=xaos_bench XAOS_REDIS_URL=redis://127.0.0.1:6379/3 XAOS_ACCOUNT_ISSUER=$ISSUER \
   XAOS_SERVICES_BLOG_URL=http://127.0.0.1:$BACKEND XAOS_SERVICES_ACCOUNT_URL=http://127.0.0.1:$BACKEND \
   XAOS_GATEWAY_MANAGEMENT_PORT=$MANAGEMENT \
@@ -79,29 +87,30 @@ start_gateway() {  # $1: rate limits on (true/false)
 stop_gateway() { kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""; }
 
 RESULTS=()
-measure() {  # $1: label, $2: url, $3: token or empty
-  local header=() out rps p50 p99
+measure() {  # $1: label, $2: url, $3: token or empty, $4: warm-up seconds
+  local header=() out rps p50 p99 paced fixed
   [ -n "$3" ] && header=(-H "Authorization: Bearer $3")
   local status; status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$2")
   [ "$status" = 200 ] || { echo "$1: $2 answered $status"; exit 1; }
-  wrk -t1 -c"$CONNECTIONS" -d5s "${header[@]}" "$2" >/dev/null    # warm-up (JIT, connection pools)
+  wrk -t1 -c"$CONNECTIONS" -d"$4s" "${header[@]}" "$2" >/dev/null    # warm-up (JIT, connection pools)
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${SECS}s" --latency "${header[@]}" "$2")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  local fixed; fixed=$("$JAVA" "$ROOT/bench/GatewayLoad.java" rate "$2" "$RATE" "$SECS" ${3:+"$3"})
+  paced=$(wrk -t1 -c"$PACED_CONNECTIONS" -d"${SECS}s" --latency -s "$ROOT/bench/paced.lua" "$2" -- "$RATE" "$PACED_CONNECTIONS" ${3:+"$3"})
+  fixed="$(awk '/Requests\/sec/ {printf "%.0f req/s", $2}' <<<"$paced"): p50 $(awk '$1 == "50%" {print $2}' <<<"$paced"), p99 $(awk '$1 == "99%" {print $2}' <<<"$paced")"
   RESULTS+=("$1|$rps|$p50|$p99|$fixed")
-  printf '%-44s %10s req/s  p50 %-8s p99 %-8s | fixed: %s\n' "$1" "$rps" "$p50" "$p99" "$fixed"
+  printf '%-44s %10s req/s  p50 %-8s p99 %-8s | paced: %s\n' "$1" "$rps" "$p50" "$p99" "$fixed"
 }
 
 URL_PATH=/api/v1/blog/posts
-measure "(a) backend directly" "http://127.0.0.1:$BACKEND$URL_PATH" ""
-measure "(b) nginx reverse proxy" "http://127.0.0.1:$PROXY$URL_PATH" ""
+measure "(a) backend directly" "http://127.0.0.1:$BACKEND$URL_PATH" "" 5
+measure "(b) nginx reverse proxy" "http://127.0.0.1:$PROXY$URL_PATH" "" 5
 start_gateway false
-measure "(c) gateway, no credentials, no rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" ""
-measure "(d) gateway + JWT validation" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN"
+measure "(c) gateway, no credentials, no rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "" "$WARMUP"
+measure "(d) gateway + JWT validation" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN" 15
 stop_gateway
 start_gateway true
-measure "(e) gateway + JWT + Redis rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN"
+measure "(e) gateway + JWT + Redis rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN" "$WARMUP"
 stop_gateway
 
 rps_of() { for r in "${RESULTS[@]}"; do [[ $r == "($1)"* ]] && cut -d'|' -f2 <<<"$r"; done; }
@@ -117,10 +126,11 @@ mkdir -p "$(dirname "$REPORT")"
   echo "$("$JAVA" -version 2>&1 | head -1), gateway with \`-Xmx512m -XX:+UseParallelGC\` (C2), nginx 1 worker."
   echo "Everything on one machine: load generator, gateway, backend (nginx returning a fixed JSON), PostgreSQL"
   echo "(request log) and Redis share the two cores."
-  echo "Closed loop: wrk, 1 thread, $CONNECTIONS connections, ${SECS} s after a 5 s warm-up. Open loop: $RATE req/s for"
-  echo "${SECS} s, latency from each request's scheduled start (no coordinated omission), in ms."
+  echo "Closed loop: wrk, 1 thread, $CONNECTIONS connections, ${SECS} s after a warm-up (5 s for nginx, $WARMUP s for the"
+  echo "gateway, whose C2 compiler needs that long here). Paced: wrk with $PACED_CONNECTIONS connections each waiting"
+  echo "between requests so that together they aim at $RATE req/s (bench/paced.lua), ${SECS} s, wrk's latency distribution."
   echo
-  echo "| setup | wrk req/s | wrk p50 | wrk p99 | at $RATE req/s |"
+  echo "| setup | wrk req/s | wrk p50 | wrk p99 | paced at $RATE req/s |"
   echo "|---|---|---|---|---|"
   for r in "${RESULTS[@]}"; do IFS='|' read -r label rps p50 p99 fixed <<<"$r"; echo "| $label | $rps | $p50 | $p99 | $fixed |"; done
   echo

@@ -26,8 +26,9 @@ class ProbeRoutes {
             }
             String base = PREFIX + service.moduleName();
             String url = environment.getRequiredProperty("xaos.services." + service.id() + ".url");
-            routes.route("health-" + service.id(), r -> r.method(HttpMethod.GET)
-                    .and().path(base + "/liveness", base + "/readiness")
+            // Path first: it fails fast for every other request, which is checked against these routes too.
+            routes.route("health-" + service.id(), r -> r.path(base + "/liveness", base + "/readiness")
+                    .and().method(HttpMethod.GET)
                     .filters(f -> f.rewritePath(base + "/(?<probe>liveness|readiness)", "/actuator/health/${probe}"))
                     .uri(url));
         }
