@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.xaostech.account.config.AccountProperties;
+import io.xaostech.account.support.SecretCipher;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public class SigningKeys {
     private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
-    private final KeyCipher cipher;
+    private final SecretCipher cipher;
     private final AccountProperties.Keys settings;
     private final Duration tokenLifetime;
     private final Clock clock;
@@ -45,7 +46,7 @@ public class SigningKeys {
 
     SigningKeys(JdbcClient jdbc, AccountProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.cipher = new KeyCipher(properties.keys().encryptionSecret());
+        this.cipher = new SecretCipher(properties.keys().encryptionSecret(), "signing-keys");
         this.settings = properties.keys();
         this.tokenLifetime = properties.accessTokenLifetime();
         this.clock = clock;

@@ -9,6 +9,7 @@ import io.xaostech.account.keys.SigningKeys;
 import io.xaostech.account.session.SessionEndingLogoutHandler;
 import io.xaostech.account.session.SessionRecordingSuccessHandler;
 import io.xaostech.account.session.Sessions;
+import io.xaostech.account.signin.SecondFactorStep;
 import io.xaostech.account.signin.SignInSecurity;
 import io.xaostech.account.social.SocialSignIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,13 +104,13 @@ class AuthorizationServerConfig {
     @Order(10)
     SecurityFilterChain applicationChain(HttpSecurity http, SignInSecurity signIn,
                                          SessionRecordingSuccessHandler signedIn, SocialSignIn socialSignIn,
-                                         SessionEndingLogoutHandler signOut)
+                                         SessionEndingLogoutHandler signOut, SecondFactorStep secondFactor)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/consent").authenticated()
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
-                .formLogin(form -> form.loginPage("/login").successHandler(signedIn).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactor).permitAll())
                 .oauth2Login(social -> social.loginPage("/login").successHandler(signedIn)
                         .userInfoEndpoint(users -> users.userService(socialSignIn).oidcUserService(socialSignIn::loadOidcUser)))
                 .logout(logout -> logout.addLogoutHandler(signOut).logoutSuccessUrl("/login?logout"))

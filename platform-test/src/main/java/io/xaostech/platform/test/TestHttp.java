@@ -12,7 +12,9 @@ import java.util.Map;
 /** Plain HTTP against a service under test on its local port: what a real client sends, nothing mocked. */
 public final class TestHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as the services speak it: no h2c upgrade attempts (a management server once left one hanging).
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
 

@@ -1,4 +1,4 @@
-package io.xaostech.account.keys;
+package io.xaostech.account.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,12 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Encrypts private keys at rest with AES-256-GCM under a key derived from the configured secret. */
-final class KeyCipher {
+/**
+ * Encrypts secrets at rest (signing keys, MFA seeds) with AES-256-GCM under a key derived from the configured
+ * secret and a purpose, so each kind of secret has its own key; the associated data binds a ciphertext to its
+ * row.
+ */
+public final class SecretCipher {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -19,17 +23,17 @@ final class KeyCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    KeyCipher(String secret) {
+    public SecretCipher(String secret, String purpose) {
         try {
             byte[] derived = MessageDigest.getInstance("SHA-256")
-                    .digest(("xaostech-signing-keys:" + secret).getBytes(StandardCharsets.UTF_8));
+                    .digest(("xaostech-" + purpose + ":" + secret).getBytes(StandardCharsets.UTF_8));
             this.key = new SecretKeySpec(derived, "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    String encrypt(byte[] plain, String associatedData) {
+    public String encrypt(byte[] plain, String associatedData) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -40,11 +44,11 @@ final class KeyCipher {
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
                     .put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a signing key", e);
+            throw new IllegalStateException("Cannot encrypt a secret", e);
         }
     }
 
-    byte[] decrypt(String encoded, String associatedData) {
+    public byte[] decrypt(String encoded, String associatedData) {
         try {
             byte[] all = Base64.getDecoder().decode(encoded);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -52,7 +56,7 @@ final class KeyCipher {
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot decrypt signing key " + associatedData
+            throw new IllegalStateException("Cannot decrypt " + associatedData
                     + ": was xaos.account.keys.encryption-secret changed?", e);
         }
     }
