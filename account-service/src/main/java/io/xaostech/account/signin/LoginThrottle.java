@@ -1,6 +1,6 @@
 package io.xaostech.account.signin;
 
-import io.xaostech.account.support.Sha256;
+import io.xaostech.common.security.Sha256;
 import io.xaostech.platform.redis.Keyspace;
 import java.time.Duration;
 import java.util.Locale;
@@ -61,9 +61,14 @@ class LoginThrottle {
     }
 
     private long count(String key) {
+        return count(redis, key, WINDOW);
+    }
+
+    /** Counts one more event under {@code key} in a fixed window that starts with the first event. */
+    static long count(StringRedisTemplate redis, String key, Duration window) {
         Long count = redis.opsForValue().increment(key);
         if (count != null && count == 1) {
-            redis.expire(key, WINDOW);
+            redis.expire(key, window);
         }
         return count == null ? 0 : count;
     }

@@ -59,11 +59,7 @@ class PublicFormLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = keyspace.key("forms", KINDS.get(request.getServletPath()), request.getRemoteAddr());
-        Long count = redis.opsForValue().increment(key);
-        if (count != null && count == 1) {
-            redis.expire(key, window);
-        }
-        if (count != null && count > limit) {
+        if (LoginThrottle.count(redis, key, window) > limit) {
             Long ttl = redis.getExpire(key);
             if (ttl != null && ttl == -1) {
                 redis.expire(key, window);

@@ -2,13 +2,10 @@ package io.xaostech.gateway.auth;
 
 import io.xaostech.common.security.ApiKeyResolution;
 import io.xaostech.common.security.ApiKeyScope;
+import io.xaostech.common.security.Sha256;
 import io.xaostech.gateway.config.GatewayProperties;
 import io.xaostech.platform.redis.Keyspace;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +55,7 @@ class ApiKeys {
         if (presented == null || !FORMAT.matcher(presented).matches()) {
             return Mono.just(Optional.empty());
         }
-        String cacheKey = keyspace.key("key", sha256(presented));
+        String cacheKey = keyspace.key("key", Sha256.hex(presented));
         return redis.opsForValue().get(cacheKey)
                 .map(ApiKeys::decode)
                 .onErrorResume(e -> {
@@ -111,13 +108,5 @@ class ApiKeys {
         }
         Set<String> scopes = parts[2].isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(parts[2].split(",")));
         return Optional.of(new EdgePrincipal(EdgePrincipal.Kind.API_KEY, parts[1], parts[0], Set.of(), scopes, parts[3]));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

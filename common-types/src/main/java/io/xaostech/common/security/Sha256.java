@@ -1,4 +1,4 @@
-package io.xaostech.account.support;
+package io.xaostech.common.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 for the high-entropy secrets account stores only as hashes (API keys, mailed tokens, refresh tokens,
- * client secrets): a fast hash is enough when the value itself cannot be guessed. Never for passwords.
+ * SHA-256 for high-entropy secrets kept or looked up only by their hash (API keys, mailed tokens, refresh tokens,
+ * client secrets, the gateway's API-key cache): a fast hash is enough when the value itself cannot be guessed.
+ * Never for passwords.
  */
 public final class Sha256 {
 
