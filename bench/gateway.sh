@@ -4,9 +4,9 @@
 #   and no rate limit, (d) with JWT validation, (e) with JWT validation and the Redis rate limit.
 # Each is measured closed-loop with wrk (throughput, latency) and at a fixed rate with wrk paced by
 # bench/paced.lua (few connections, each waiting between requests; wrk's latency distribution).
-# The gateway gets a long warm-up: on two busy cores C2 needs about a minute of load to settle.
+# The gateway gets a long warm-up: on two busy cores C2 needs two minutes or more of load to settle.
 # Needs nginx and wrk (Debian: nginx-light wrk), PostgreSQL and Redis; builds the gateway jar if missing.
-#   bench/gateway.sh [seconds-per-run] [fixed-rate]     (WARMUP=seconds for the gateway, default 60)
+#   bench/gateway.sh [seconds-per-run] [fixed-rate]     (WARMUP=seconds for the gateway, default 120)
 # Prints the figures and writes bench/results/gateway.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,7 +14,7 @@ SECS=${1:-15}
 RATE=${2:-2000}
 CONNECTIONS=${CONNECTIONS:-50}
 PACED_CONNECTIONS=${PACED_CONNECTIONS:-20}
-WARMUP=${WARMUP:-60}
+WARMUP=${WARMUP:-120}
 REPORT=${REPORT:-$ROOT/bench/results/gateway.md}
 JAVA=${XAOS_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin/java
 BACKEND=18500 PROXY=18501 GATEWAY=18080 MANAGEMENT=18090
