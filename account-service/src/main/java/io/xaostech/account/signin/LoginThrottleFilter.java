@@ -45,7 +45,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             audit.record(AuditLog.Type.SIGN_IN_FAILED, null, emailForAudit(email), null);
         } else if (response.getStatus() == HttpServletResponse.SC_FOUND || response.getStatus() == 303) {
             throttle.succeeded(email, ip);
-            audit.record(AuditLog.Type.SIGN_IN_SUCCEEDED, null, emailForAudit(email), null);
+            // With a second factor pending, the sign-in succeeds (and is audited) only once the code is right.
+            if (location == null || !location.endsWith("/login/mfa")) {
+                audit.record(AuditLog.Type.SIGN_IN_SUCCEEDED, null, emailForAudit(email), null);
+            }
         }
     }
 

@@ -51,6 +51,7 @@ class SecondFactorPageController {
         String ip = request.getRemoteAddr();
         if (!throttle.isLocked("mfa:" + user, ip) && mfa.verify(UUID.fromString(user), code)) {
             throttle.succeeded("mfa:" + user, ip);
+            audit.record(AuditLog.Type.SIGN_IN_SUCCEEDED, null, user, "with second factor");
             step.complete(request, response, pending.authentication());
             return;
         }

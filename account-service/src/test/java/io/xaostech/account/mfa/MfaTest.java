@@ -68,8 +68,11 @@ class MfaTest extends AccountApiTestBase {
         assertThat(authorize(browser).headers().firstValue("Location").orElseThrow())
                 .as("not signed in while the code is missing").endsWith("/login");
 
+        assertThat(signInsAudited()).as("no sign-in is recorded while the code is missing").isZero();
+
         SignInForm again = startSignIn();
         String resume = postCode(again, code(1)).headers().firstValue("Location").orElseThrow();
+        assertThat(signInsAudited()).isEqualTo(1);
         assertThat(resume).contains("/oauth2/authorize");
         assertThat(send(again, HttpRequest.newBuilder(uri(resume)).header("Accept", "text/html"))
                 .headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK).contains("code=");
@@ -107,6 +110,11 @@ class MfaTest extends AccountApiTestBase {
         SignInForm browser = new SignInForm(port);
         send(browser, HttpRequest.newBuilder(authorizeUri()).header("Accept", "text/html"));
         assertThat(signIn(browser)).as("no second step any more").contains("/oauth2/authorize");
+    }
+
+    private int signInsAudited() {
+        return jdbc.sql("select count(*) from audit_events where type = 'SIGN_IN_SUCCEEDED' and (subject = ? or subject = ?)")
+                .params(user, email.toLowerCase()).query(Integer.class).single();
     }
 
     private SignInForm startSignIn() {
