@@ -1,70 +1,33 @@
 package io.xaostech.account.consent;
 
-import io.xaostech.account.audit.AuditLog;
-import io.xaostech.common.problem.ProblemType;
-import io.xaostech.platform.web.ProblemException;
 import jakarta.validation.constraints.Size;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The applications a user has allowed (their stored consents), and withdrawing one: the consent goes and every
- * token that application holds for the user is revoked, so it must ask again.
- */
+/** A user's connected applications: list them, withdraw one. */
 @RestController
 class ConsentController {
 
-    private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final Consents consents;
 
-    ConsentController(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-    }
-
-    record ConnectedApplication(String clientId, String clientName, List<String> scopes) {
+    ConsentController(Consents consents) {
+        this.consents = consents;
     }
 
     @GetMapping("/api/v1/account/me/consents")
-    List<ConnectedApplication> list(@AuthenticationPrincipal Jwt user) {
-        return jdbc.sql("""
-                        select c.client_id, c.client_name, a.authorities
-                        from oauth2_authorization_consent a join oauth2_registered_client c on c.id = a.registered_client_id
-                        where a.principal_name = ? order by c.client_name, c.client_id""")
-                .param(user.getSubject())
-                .query((rs, row) -> new ConnectedApplication(rs.getString(1), rs.getString(2),
-                        Arrays.stream(rs.getString(3).split(","))
-                                .filter(authority -> authority.startsWith("SCOPE_"))
-                                .map(authority -> authority.substring("SCOPE_".length()))
-                                .sorted().toList()))
-                .list();
+    List<Consents.ConnectedApplication> list(@AuthenticationPrincipal Jwt user) {
+        return consents.of(user.getSubject());
     }
 
     @DeleteMapping("/api/v1/account/me/consents/{clientId}")
-    @Transactional
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal Jwt user, @PathVariable @Size(max = 100) String clientId) {
-        String registeredId = jdbc.sql("select id from oauth2_registered_client where client_id = ?")
-                .param(clientId).query(String.class).optional().orElse(null);
-        int removed = registeredId == null ? 0 : jdbc.sql(
-                        "delete from oauth2_authorization_consent where registered_client_id = ? and principal_name = ?")
-                .params(registeredId, user.getSubject()).update();
-        if (removed == 0) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "You have not allowed an application " + clientId + ".",
-                    Map.of("clientId", clientId));
-        }
-        jdbc.sql("delete from oauth2_authorization where registered_client_id = ? and principal_name = ?")
-                .params(registeredId, user.getSubject()).update();
-        audit.record(AuditLog.Type.CONSENT_WITHDRAWN, user.getSubject(), user.getSubject(), "client " + clientId);
+        consents.withdraw(user.getSubject(), clientId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,2 +1,2 @@
-/** The page where a user grants a third-party client the scopes it asks for, and remembers the answer. */
+/** Consent: the page where a user grants a client the scopes it asks for, and the user's list of allowed applications. */
 package io.xaostech.account.consent;

@@ -1,2 +1,2 @@
-/** Signing in with another provider's account (GitHub), and linking it to ours. */
+/** Signing in with another provider's account (GitHub, Google), linking it to ours, and unlinking it. */
 package io.xaostech.account.social;
