@@ -1,6 +1,6 @@
 package io.xaostech.account.apikey;
 
-import io.xaostech.common.security.Sha256;
+import io.xaostech.platform.crypto.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;

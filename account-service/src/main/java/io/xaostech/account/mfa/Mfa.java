@@ -3,7 +3,7 @@ package io.xaostech.account.mfa;
 import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.account.support.SecretCipher;
-import io.xaostech.common.security.Sha256;
+import io.xaostech.platform.crypto.Sha256;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.web.ProblemException;
 import java.net.URLEncoder;

@@ -1,6 +1,6 @@
 package io.xaostech.account.oauth;
 
-import io.xaostech.common.security.Sha256;
+import io.xaostech.platform.crypto.Sha256;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**

@@ -2,7 +2,7 @@ package io.xaostech.account.oauth;
 
 import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.config.AccountProperties;
-import io.xaostech.common.security.Sha256;
+import io.xaostech.platform.crypto.Sha256;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.xaostech.account.signin;
 
-import io.xaostech.common.security.Sha256;
+import io.xaostech.platform.crypto.Sha256;
 import io.xaostech.platform.redis.Keyspace;
 import java.time.Duration;
 import java.util.Locale;

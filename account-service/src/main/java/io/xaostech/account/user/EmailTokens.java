@@ -1,7 +1,7 @@
 package io.xaostech.account.user;
 
 import java.security.SecureRandom;
-import io.xaostech.common.security.Sha256;
+import io.xaostech.platform.crypto.Sha256;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;

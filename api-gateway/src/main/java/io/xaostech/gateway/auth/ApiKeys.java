@@ -2,8 +2,8 @@ package io.xaostech.gateway.auth;
 
 import io.xaostech.common.security.ApiKeyResolution;
 import io.xaostech.common.security.ApiKeyScope;
-import io.xaostech.common.security.Sha256;
 import io.xaostech.gateway.config.GatewayProperties;
+import io.xaostech.platform.crypto.Sha256;
 import io.xaostech.platform.redis.Keyspace;
 import java.util.Arrays;
 import java.util.Map;

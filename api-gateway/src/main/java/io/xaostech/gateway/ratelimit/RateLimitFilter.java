@@ -3,6 +3,7 @@ package io.xaostech.gateway.ratelimit;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.gateway.auth.EdgePrincipal;
@@ -56,6 +57,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private final CircuitBreaker breaker;
     private final AtomicBoolean redisDown = new AtomicBoolean();
     private final Map<String, RoutePolicy> byRoute = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     private record RoutePolicy(String name, Policy policy, long cost) {
         static final RoutePolicy NONE = new RoutePolicy(null, null, 0);
@@ -155,9 +157,11 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return chain.filter(exchange);
     }
 
+    /** One counter per (policy, source, decision), looked up in the registry once, not on every request. */
     private void count(RoutePolicy routePolicy, String source, String decision) {
-        meters.counter("xaos.gateway.ratelimit.decisions", "policy", routePolicy.name(), "source", source,
-                "decision", decision).increment();
+        counters.computeIfAbsent(routePolicy.name() + '|' + source + '|' + decision,
+                key -> meters.counter("xaos.gateway.ratelimit.decisions", "policy", routePolicy.name(),
+                        "source", source, "decision", decision)).increment();
     }
 
     private RoutePolicy policyOf(Route route) {

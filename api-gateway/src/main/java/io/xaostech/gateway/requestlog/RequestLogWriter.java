@@ -42,7 +42,7 @@ class RequestLogWriter {
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.dropped = meters.counter("xaos.gateway.request_log.dropped");
         this.written = meters.counter("xaos.gateway.request_log.written");
-        meters.gaugeCollectionSize("xaos.gateway.request_log.queued", java.util.List.of(), queue);
+        meters.gaugeCollectionSize("xaos.gateway.request_log.queued", List.of(), queue);
     }
 
     /** Queues an entry; answers at once whether or not there was room. */

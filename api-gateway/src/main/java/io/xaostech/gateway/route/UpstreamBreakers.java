@@ -4,9 +4,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.gateway.config.GatewayProperties;
 import io.xaostech.platform.web.ProblemException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +52,8 @@ class UpstreamBreakers implements GlobalFilter, Ordered {
             CircuitBreaker breaker = added.getAddedEntry();
             breaker.getEventPublisher().onStateTransition(event -> log.warn("Circuit breaker of route {}: {}",
                     breaker.getName(), event.getStateTransition()));
-            meters.gauge("xaos.gateway.breaker.open", java.util.List.of(io.micrometer.core.instrument.Tag.of("route",
-                    breaker.getName())), breaker, b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
+            meters.gauge("xaos.gateway.breaker.open", List.of(Tag.of("route", breaker.getName())), breaker,
+                    b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
         });
     }
 

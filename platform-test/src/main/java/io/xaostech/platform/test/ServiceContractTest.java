@@ -133,7 +133,7 @@ public abstract class ServiceContractTest {
         for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump")) {
             assertThat(management().get(hidden, Map.of()).statusCode()).as(hidden).isEqualTo(404);
         }
-        if (managementPort() != port()) {
+        if (managementPort() != port) {
             assertThat(get("/actuator/prometheus", Map.of()).statusCode()).as("metrics stay off the public port")
                     .isEqualTo(404);
         }
@@ -166,10 +166,6 @@ public abstract class ServiceContractTest {
     /** Where actuator answers: the management port when the service has its own (the gateway), else its port. */
     protected TestHttp management() {
         return new TestHttp(managementPort());
-    }
-
-    private int port() {
-        return port;
     }
 
     private int managementPort() {

@@ -1,4 +1,4 @@
-package io.xaostech.common.security;
+package io.xaostech.platform.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
