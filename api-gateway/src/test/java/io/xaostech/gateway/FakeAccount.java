@@ -40,6 +40,7 @@ final class FakeAccount implements AutoCloseable {
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final Map<String, String> apiKeys = new ConcurrentHashMap<>();
     final AtomicInteger jwksFetches = new AtomicInteger();
+    private volatile boolean keySetDown;
     final AtomicInteger resolutions = new AtomicInteger();
 
     FakeAccount() {
@@ -51,6 +52,10 @@ final class FakeAccount implements AutoCloseable {
         }
         server.createContext("/oauth2/jwks", exchange -> {
             jwksFetches.incrementAndGet();
+            if (keySetDown) {
+                respond(exchange, 503, "{}");
+                return;
+            }
             respond(exchange, 200, new JWKSet(List.copyOf(published)).toPublicJWKSet().toString());
         });
         server.createContext("/oauth2/token", exchange -> {
@@ -78,6 +83,11 @@ final class FakeAccount implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Makes the key set unavailable (account starting or down) or available again. */
+    void keySetDown(boolean down) {
+        keySetDown = down;
     }
 
     /** Publishes a new key, which signs from now on; the old ones stay published. */

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * account's public keys, fetched without blocking and kept in memory: refreshed on a schedule, and at once when a
  * token names a key id not seen yet (a rotation) — but at most once per {@code jwks-min-refresh-interval}, so
  * tokens with made-up key ids cannot make the gateway hammer account. Concurrent misses share one fetch. If a
- * fetch fails, the keys known before stay in use.
+ * fetch fails, the keys known before stay in use and a new fetch is allowed after a second.
  */
 @Component
 class JwksCache {
@@ -38,12 +38,14 @@ class JwksCache {
     }
 
     private static final Logger log = LoggerFactory.getLogger(JwksCache.class);
+    private static final java.time.Duration FAILED_FETCH_BACKOFF = java.time.Duration.ofSeconds(1);
 
     private final WebClient web;
     private final GatewayProperties.Auth settings;
     private final Clock clock;
     private volatile Map<String, VerificationKey> keys = Map.of();
-    private volatile Instant lastFetch = Instant.EPOCH;
+    /** Until when a fetch for an unknown key id is not allowed again. */
+    private volatile Instant nextFetchAllowed = Instant.EPOCH;
     private final AtomicReference<Mono<Map<String, VerificationKey>>> inFlight = new AtomicReference<>();
 
     JwksCache(WebClient web, GatewayProperties properties, Clock clock) {
@@ -58,7 +60,7 @@ class JwksCache {
         if (known != null) {
             return Mono.just(known);
         }
-        if (clock.instant().isBefore(lastFetch.plus(settings.jwksMinRefreshInterval()))) {
+        if (clock.instant().isBefore(nextFetchAllowed)) {
             return Mono.empty();
         }
         return refresh().mapNotNull(fresh -> fresh.get(kid));
@@ -84,16 +86,17 @@ class JwksCache {
                         log.info("Signing keys from {}: {}", settings.jwksUri(), fresh.keySet());
                     }
                     keys = fresh;
+                    nextFetchAllowed = clock.instant().plus(settings.jwksMinRefreshInterval());
                 })
                 .onErrorResume(e -> {
                     log.warn("Could not fetch signing keys from {}: {}; keeping {} known key(s)", settings.jwksUri(),
                             e.toString(), keys.size());
+                    // A failed fetch (account still starting, say) may be retried soon, not only after the full
+                    // interval: otherwise every token is refused for that long.
+                    nextFetchAllowed = clock.instant().plus(FAILED_FETCH_BACKOFF);
                     return Mono.just(keys);
                 })
-                .doFinally(signal -> {
-                    lastFetch = clock.instant();
-                    inFlight.set(null);
-                })
+                .doFinally(signal -> inFlight.set(null))
                 .cache();
         return inFlight.compareAndSet(null, fetch) ? fetch : Optional.ofNullable(inFlight.get()).orElse(fetch);
     }
