@@ -77,6 +77,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         for (XaosService other : XaosService.values()) {
             p.put("xaos.services." + other.id() + ".url", "http://127.0.0.1:" + other.defaultPort());
         }
+        // Tokens name account's issuer as clients see it (through the gateway); keys are fetched from account directly.
+        p.put("xaos.security.issuer", "${XAOS_ACCOUNT_ISSUER:http://localhost:8080/auth}");
+        p.put("xaos.security.jwk-set-uri", "${xaos.services.account.url}/oauth2/jwks");
         return p;
     }
 

@@ -12,15 +12,19 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 /**
  * Points every Spring test context of a service at the run's real infrastructure (see
- * {@link TestInfrastructure}): its own database, its Redis keyspace, S3Proxy and a bucket name unique to the run.
+ * {@link TestInfrastructure}): its own database, its Redis keyspace, S3Proxy and a bucket name unique to the run,
+ * and, but for account and the gateway, the {@link TestIssuer} as the token issuer.
  * Registered in {@code META-INF/spring.factories}, so a module only needs {@code platform-test} on its test path.
  */
 public class XaosTestContextCustomizerFactory implements ContextCustomizerFactory {
 
     static final String SOURCE_NAME = "xaosTestInfrastructure";
+    private static final String RESOURCE_SERVER_CLASS =
+            "org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter";
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -53,6 +57,12 @@ public class XaosTestContextCustomizerFactory implements ContextCustomizerFactor
                 p.put("xaos.platform.s3.access-key", infra.s3AccessKey());
                 p.put("xaos.platform.s3.secret-key", infra.s3SecretKey());
             });
+            if (service != XaosService.ACCOUNT && service != XaosService.GATEWAY
+                    && ClassUtils.isPresent(RESOURCE_SERVER_CLASS, getClass().getClassLoader())) {
+                // Account signs its own tokens and the gateway's tests bring their own stand-in.
+                p.put("xaos.security.issuer", TestIssuer.ISSUER);
+                p.put("xaos.security.jwk-set-uri", TestIssuer.get().jwkSetUri());
+            }
             MutablePropertySources sources = environment.getPropertySources();
             MapPropertySource source = new MapPropertySource(SOURCE_NAME, p);
             if (sources.contains("Inlined Test Properties")) {
