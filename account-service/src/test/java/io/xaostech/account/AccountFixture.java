@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.common.problem.ProblemType;
+import io.xaostech.platform.test.ProblemAssertions;
 import io.xaostech.common.security.Audiences;
 import io.xaostech.platform.test.TestHttp;
 import java.net.http.HttpRequest;
@@ -120,10 +121,7 @@ public final class AccountFixture {
     }
 
     public static void assertProblem(HttpResponse<String> response, int status, ProblemType type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat((String) JsonPath.read(response.body(), "$.type")).isEqualTo(type.uri().toString());
+        ProblemAssertions.assertProblem(response, status, type);
     }
 
     private HttpRequest.Builder json(String path, String token) {

@@ -2,16 +2,25 @@ package io.xaostech.blog.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** blog-service settings ({@code xaos.blog.*}). */
+/**
+ * blog-service settings ({@code xaos.blog.*}).
+ *
+ * @param publicUrl where readers reach the site (feeds and the sitemap link to {@code <publicUrl>/blog/<slug>})
+ */
 @Validated
 @ConfigurationProperties("xaos.blog")
-public record BlogProperties(@Valid @NotNull @DefaultValue Media media, @Valid @NotNull @DefaultValue Cache cache) {
+public record BlogProperties(@NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
+                             @NotNull @DefaultValue("XAOSTECH blog") String title,
+                             @Valid @NotNull @DefaultValue Media media,
+                             @Valid @NotNull @DefaultValue Cache cache,
+                             @Valid @NotNull @DefaultValue Publishing publishing) {
 
     /** @param maxUploadSize largest media file accepted */
     public record Media(@NotNull @DefaultValue("10MB") DataSize maxUploadSize) {
@@ -19,5 +28,14 @@ public record BlogProperties(@Valid @NotNull @DefaultValue Media media, @Valid @
 
     /** @param publishedTtl how long rendered published content stays in the Redis cache */
     public record Cache(@NotNull @DefaultValue("5m") Duration publishedTtl) {
+    }
+
+    /** @param checkInterval how often scheduled posts whose time has come are published */
+    public record Publishing(@NotNull @DefaultValue("5s") Duration checkInterval) {
+    }
+
+    /** The reader-facing address of a post. */
+    public URI postUrl(String slug) {
+        return URI.create(publicUrl.toString().replaceAll("/+$", "") + "/blog/" + slug);
     }
 }

@@ -5,10 +5,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.ClaimNames;
 import io.xaostech.common.security.Scopes;
+import io.xaostech.platform.web.ProblemException;
 import io.xaostech.platform.web.ProblemResponses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -57,6 +59,15 @@ public final class BearerTokens {
             roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         }
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /** The user a token speaks for; a token whose subject is not a user id (a service's) is refused with 403. */
+    public static UUID userId(Jwt jwt) {
+        try {
+            return UUID.fromString(jwt.getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This call needs a user's token.");
+        }
     }
 
     /** {@code /internal/**}: service tokens only (audience {@code internal}, scope {@code internal}). */

@@ -20,6 +20,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -78,6 +80,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
                 .toList();
         return invalid(e, errors, request);
+    }
+
+    /** A query parameter, header or path variable outside its constraints ({@code limit=1000}): named, as for bodies. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(parameterName(result), error.getDefaultMessage())))
+                .toList();
+        return invalid(e, errors, request);
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        return name != null ? name : "parameter " + result.getMethodParameter().getParameterIndex();
     }
 
     @Override
