@@ -6,6 +6,8 @@ import io.xaostech.platform.test.TestIssuer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +63,26 @@ public abstract class BlogApiTestBase {
     protected static String post(String title, String markdown, String extra) {
         return "{\"title\":" + quote(title) + ",\"bodyMarkdown\":" + quote(markdown)
                 + (extra == null || extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
+    /** Creates a published post through the editors' API; answers its id. */
+    protected String publish(String title, String markdown, String extra) {
+        HttpResponse<String> created = send("POST", "/api/v1/blog/admin/posts", admin, post(title, markdown,
+                "\"status\":\"PUBLISHED\"" + (extra == null ? "" : "," + extra)));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("could not publish: " + created.body());
+        }
+        return JsonPath.read(created.body(), "$.id");
+    }
+
+    /** A word no other test uses, letters only (so full-text search sees it as one word). */
+    protected static String uniqueWord() {
+        StringBuilder word = new StringBuilder("zq");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
     }
 
     protected static String quote(String value) {

@@ -1,9 +1,9 @@
 package io.xaostech.blog.post;
 
+import io.xaostech.blog.cache.Revalidated;
 import io.xaostech.blog.post.PostViews.PublishedPost;
 import io.xaostech.common.page.PageRequest;
 import io.xaostech.common.security.Role;
-import io.xaostech.platform.crypto.Sha256;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -24,14 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reading the blog: published posts by slug and newest first, public. Responses carry an ETag and must be
- * revalidated ({@code no-cache}), so a browser never shows a post after it was unpublished but pays only a 304
- * while it is unchanged. An old slug redirects permanently to the current one.
+ * Reading the blog: published posts by slug and newest first, public, {@link Revalidated}. An old slug
+ * redirects permanently to the current one.
  */
 @RestController
 class PostController {
-
-    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
 
     private final PostReader reader;
     private final JsonMapper json;
@@ -71,11 +68,7 @@ class PostController {
     }
 
     private static ResponseEntity<String> revalidated(String body, String ifNoneMatch) {
-        String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
-        if (etag.equals(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATE).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(REVALIDATE).contentType(MediaType.APPLICATION_JSON).body(body);
+        return Revalidated.body(body, MediaType.APPLICATION_JSON, ifNoneMatch);
     }
 
     private static boolean isEditor(Authentication caller) {
