@@ -1,9 +1,12 @@
 package io.xaostech.blog.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,7 +23,8 @@ public record BlogProperties(@NotNull @DefaultValue("http://localhost:8080") URI
                              @NotNull @DefaultValue("XAOSTECH blog") String title,
                              @Valid @NotNull @DefaultValue Media media,
                              @Valid @NotNull @DefaultValue Cache cache,
-                             @Valid @NotNull @DefaultValue Publishing publishing) {
+                             @Valid @NotNull @DefaultValue Publishing publishing,
+                             @Valid @NotNull @DefaultValue Comments comments) {
 
     /** @param maxUploadSize largest media file accepted */
     public record Media(@NotNull @DefaultValue("10MB") DataSize maxUploadSize) {
@@ -32,6 +36,20 @@ public record BlogProperties(@NotNull @DefaultValue("http://localhost:8080") URI
 
     /** @param checkInterval how often scheduled posts whose time has come are published */
     public record Publishing(@NotNull @DefaultValue("5s") Duration checkInterval) {
+    }
+
+    /**
+     * Comment moderation and limits.
+     *
+     * @param maxLinks        more links than this hold a comment for moderation
+     * @param disallowedWords any of these (whole words, any case) holds a comment for moderation
+     * @param editWindow      how long authors may edit or delete their own comment
+     * @param perUserPerHour  comments one user may post in an hour
+     */
+    public record Comments(@DefaultValue("2") @Min(0) int maxLinks,
+                           @NotNull @DefaultValue({"viagra", "casino", "crypto-giveaway"}) List<@NotBlank String> disallowedWords,
+                           @NotNull @DefaultValue("15m") Duration editWindow,
+                           @DefaultValue("20") @Min(1) int perUserPerHour) {
     }
 
     /** The reader-facing address of a post. */

@@ -1,5 +1,7 @@
 package io.xaostech.blog.post;
 
+import io.xaostech.platform.jdbc.KeysetCursor;
+
 import io.xaostech.blog.post.PostViews.EditablePost;
 import io.xaostech.blog.post.PostViews.PostSummary;
 import io.xaostech.blog.post.PostViews.Revision;
@@ -43,8 +45,8 @@ class PostAdminController {
     Page<PostSummary> list(@RequestParam(required = false) PostStatus status,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
                            @RequestParam(required = false) @Size(min = 1, max = 100) String cursor) {
-        List<Post> found = service.list(status, Cursor.decode(cursor), limit + 1);
-        return PostPages.page(found, limit, post -> new Cursor(post.updatedAt(), post.id().value()), PostSummary::of);
+        List<Post> found = service.list(status, KeysetCursor.decode(cursor), limit + 1);
+        return PostPages.page(found, limit, post -> new KeysetCursor(post.updatedAt(), post.id().value()), PostSummary::of);
     }
 
     @PostMapping

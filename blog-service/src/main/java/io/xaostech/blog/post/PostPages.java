@@ -1,5 +1,7 @@
 package io.xaostech.blog.post;
 
+import io.xaostech.platform.jdbc.KeysetCursor;
+
 import io.xaostech.common.page.Page;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +12,7 @@ final class PostPages {
     private PostPages() {
     }
 
-    static <T> Page<T> page(List<Post> rows, int limit, Function<Post, Cursor> cursorOf, Function<Post, T> view) {
+    static <T> Page<T> page(List<Post> rows, int limit, Function<Post, KeysetCursor> cursorOf, Function<Post, T> view) {
         boolean more = rows.size() > limit;
         List<Post> items = more ? rows.subList(0, limit) : rows;
         return new Page<>(items.stream().map(view).toList(),

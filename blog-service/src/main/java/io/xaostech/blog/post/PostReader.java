@@ -1,5 +1,7 @@
 package io.xaostech.blog.post;
 
+import io.xaostech.platform.jdbc.KeysetCursor;
+
 import io.xaostech.blog.cache.ContentCache;
 import io.xaostech.blog.post.PostViews.PostSummary;
 import io.xaostech.blog.post.PostViews.PublishedPost;
@@ -41,14 +43,14 @@ class PostReader {
     /** A page of published posts; first pages come from the cache. */
     String publishedPageJson(String tag, String cursor, int limit) {
         if (cursor != null) {
-            return json.writeValueAsString(publishedPage(tag, Cursor.decode(cursor), limit));
+            return json.writeValueAsString(publishedPage(tag, KeysetCursor.decode(cursor), limit));
         }
         return cache.get(() -> Optional.of(json.writeValueAsString(publishedPage(tag, null, limit))),
                 "list", tag == null ? "-" : tag, String.valueOf(limit)).orElseThrow();
     }
 
-    private Page<PostSummary> publishedPage(String tag, Cursor after, int limit) {
+    private Page<PostSummary> publishedPage(String tag, KeysetCursor after, int limit) {
         return PostPages.page(posts.published(tag, after, limit + 1), limit,
-                post -> new Cursor(post.publishedAt(), post.id().value()), PostSummary::of);
+                post -> new KeysetCursor(post.publishedAt(), post.id().value()), PostSummary::of);
     }
 }

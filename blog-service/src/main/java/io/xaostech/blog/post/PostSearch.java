@@ -1,6 +1,7 @@
 package io.xaostech.blog.post;
 
 import java.time.Instant;
+import io.xaostech.platform.jdbc.Timestamps;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class PostSearch {
                 .param("offset", offset)
                 .param("limit", limit)
                 .query((rs, i) -> new Hit(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
-                        safeSnippet(rs.getString("snippet")), Posts.instant(rs, "published_at"), rs.getDouble("rank")))
+                        safeSnippet(rs.getString("snippet")), Timestamps.instant(rs, "published_at"), rs.getDouble("rank")))
                 .list();
     }
 

@@ -1,5 +1,7 @@
 package io.xaostech.blog.post;
 
+import io.xaostech.platform.jdbc.KeysetCursor;
+
 import io.xaostech.blog.cache.ContentCache;
 import io.xaostech.blog.post.PostViews.Revision;
 import io.xaostech.blog.render.MarkdownRenderer;
@@ -85,7 +87,7 @@ class PostService {
         return posts.find(id).orElseThrow(() -> PostProblems.notFound("with id " + id));
     }
 
-    List<Post> list(PostStatus status, Cursor after, int limit) {
+    List<Post> list(PostStatus status, KeysetCursor after, int limit) {
         return posts.all(status, after, limit);
     }
 

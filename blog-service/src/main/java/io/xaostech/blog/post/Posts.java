@@ -1,12 +1,15 @@
 package io.xaostech.blog.post;
 
+import io.xaostech.platform.jdbc.KeysetCursor;
+
+import static io.xaostech.platform.jdbc.Timestamps.instant;
+import static io.xaostech.platform.jdbc.Timestamps.utc;
+
 import io.xaostech.blog.render.Rendered;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,7 +118,7 @@ class Posts {
     }
 
     /** Published posts, newest first, optionally with a tag, after the cursor. */
-    List<Post> published(String tag, Cursor after, int limit) {
+    List<Post> published(String tag, KeysetCursor after, int limit) {
         return jdbc.sql("select " + COLUMNS + " from posts where status = 'PUBLISHED' "
                         + "and (cast(:tag as varchar) is null or tags @> array[cast(:tag as varchar)]) "
                         + "and (cast(:at as timestamptz) is null or (published_at, id) < (cast(:at as timestamptz), :id)) "
@@ -128,7 +131,7 @@ class Posts {
     }
 
     /** Every post in any (or the given) status, most recently changed first, for editors. */
-    List<Post> all(PostStatus status, Cursor after, int limit) {
+    List<Post> all(PostStatus status, KeysetCursor after, int limit) {
         return jdbc.sql("select " + COLUMNS + " from posts where (cast(:status as varchar) is null or status = :status) "
                         + "and (cast(:at as timestamptz) is null or (updated_at, id) < (cast(:at as timestamptz), :id)) "
                         + "order by updated_at desc, id desc limit :limit")
@@ -158,15 +161,6 @@ class Posts {
     void rerendered(PostId id, Rendered rendered) {
         jdbc.sql("update posts set body_html = ?, body_text = ?, render_version = ? where id = ?")
                 .param(rendered.html()).param(rendered.text()).param(rendered.version()).param(id.value()).update();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static Post post(ResultSet rs, int row) throws SQLException {

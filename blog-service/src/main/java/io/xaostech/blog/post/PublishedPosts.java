@@ -1,11 +1,14 @@
 package io.xaostech.blog.post;
 
 import java.time.Instant;
+import io.xaostech.platform.jdbc.Timestamps;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Published posts for the other reading features (feeds, sitemap), newest first. */
+/** Published posts for the other features (feeds, sitemap, comments). */
 @Component
 public class PublishedPosts {
 
@@ -29,6 +32,11 @@ public class PublishedPosts {
     public record Location(String slug, Instant updatedAt) {
     }
 
+    /** The id of the published post at this slug. */
+    public Optional<UUID> idOf(String slug) {
+        return posts.findBySlug(slug).filter(Post::isPublished).map(post -> post.id().value());
+    }
+
     public List<Entry> latest(int limit) {
         return posts.published(null, null, limit).stream()
                 .map(p -> new Entry(p.id().toString(), p.slug(), p.title(), p.excerptOrLead(), p.bodyHtml(), p.tags(),
@@ -40,7 +48,7 @@ public class PublishedPosts {
         return jdbc.sql("select slug, updated_at from posts where status = 'PUBLISHED' "
                         + "order by published_at desc limit ?")
                 .param(SITEMAP_LIMIT)
-                .query((rs, i) -> new Location(rs.getString("slug"), Posts.instant(rs, "updated_at")))
+                .query((rs, i) -> new Location(rs.getString("slug"), Timestamps.instant(rs, "updated_at")))
                 .list();
     }
 }

@@ -1,6 +1,7 @@
 package io.xaostech.blog.post;
 
 import io.xaostech.blog.post.PostViews.Revision;
+import io.xaostech.platform.jdbc.Timestamps;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class Revisions {
                         + "order by revision desc limit :limit")
                 .param("post", post.value()).param("before", before).param("limit", limit)
                 .query((rs, i) -> new Revision(rs.getInt("revision"), rs.getObject("saved_by", UUID.class),
-                        Posts.instant(rs, "saved_at"), json.readValue(rs.getString("content"), PostInput.class)))
+                        Timestamps.instant(rs, "saved_at"), json.readValue(rs.getString("content"), PostInput.class)))
                 .list();
     }
 

@@ -43,7 +43,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException e, WebRequest request) {
         ProblemDetail body = Problems.of(e);
-        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatusCode.valueOf(body.getStatus()), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (e.properties().get(ProblemException.RETRY_AFTER_PROPERTY) instanceof Number seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds.longValue())));
+        }
+        return handleExceptionInternal(e, body, headers, HttpStatusCode.valueOf(body.getStatus()), request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

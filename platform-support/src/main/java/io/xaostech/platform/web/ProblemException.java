@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public class ProblemException extends RuntimeException {
 
+    /** A property that also becomes the {@code Retry-After} header (whole seconds, at least 1). */
+    public static final String RETRY_AFTER_PROPERTY = "retryAfterSeconds";
+
     private final ProblemType type;
     private final Map<String, Object> properties;
 

@@ -1,0 +1,153 @@
+package io.xaostech.blog.comment;
+
+import static io.xaostech.platform.jdbc.Timestamps.instant;
+import static io.xaostech.platform.jdbc.Timestamps.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code comments} and {@code commenter_bans} tables. */
+@Repository
+class Comments {
+
+    private static final String COLUMNS = "id, post_id, parent_id, author_id, display_name, body_markdown, body_html, "
+            + "status, held_because, created_at, edited_at";
+
+    private final JdbcClient jdbc;
+
+    Comments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Comment c, int renderVersion) {
+        jdbc.sql("insert into comments (id, post_id, parent_id, author_id, display_name, body_markdown, body_html, "
+                        + "render_version, status, held_because) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.postId(), c.parentId(), c.authorId(), c.displayName(), c.bodyMarkdown(), c.bodyHtml(),
+                        renderVersion, c.status().name(), c.heldBecause())
+                .update();
+    }
+
+    void edit(UUID id, String markdown, String html, int renderVersion, CommentStatus status, String heldBecause) {
+        jdbc.sql("update comments set body_markdown = ?, body_html = ?, render_version = ?, status = ?, "
+                        + "held_because = ?, edited_at = now() where id = ?")
+                .params(markdown, html, renderVersion, status.name(), heldBecause, id).update();
+    }
+
+    Optional<Comment> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from comments where id = ?").param(id).query(Comments::comment).optional();
+    }
+
+    /** Moves comments from one moderation state to another; answers how many moved. */
+    int setStatus(Collection<UUID> ids, CommentStatus status) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update comments set status = ?, held_because = null where id = any(?) and status <> 'DELETED'")
+                .param(status.name()).param(ids.toArray(UUID[]::new)).update();
+    }
+
+    /**
+     * Removes comments: those others replied to stay as a {@link CommentStatus#DELETED} placeholder without text
+     * or author, the rest go.
+     */
+    int delete(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        int kept = jdbc.sql("update comments c set status = 'DELETED', body_markdown = '', body_html = '', author_id = null, "
+                        + "display_name = '', held_because = null where c.id = any(?) "
+                        + "and exists (select 1 from comments r where r.parent_id = c.id)")
+                .param(array).update();
+        int removed = jdbc.sql("delete from comments c where c.id = any(?) "
+                        + "and not exists (select 1 from comments r where r.parent_id = c.id)")
+                .param(array).update();
+        return kept + removed;
+    }
+
+    boolean hasApproved(UUID author) {
+        return jdbc.sql("select exists (select 1 from comments where author_id = ? and status = 'APPROVED')")
+                .param(author).query(Boolean.class).single();
+    }
+
+    /** Approved top-level comments of a post (and placeholders with replies), oldest first, after a cursor. */
+    List<Comment> threads(UUID postId, Instant afterAt, UUID afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from comments c where post_id = :post and parent_id is null "
+                        + "and (status = 'APPROVED' or (status = 'DELETED' and exists "
+                        + "(select 1 from comments r where r.parent_id = c.id and r.status = 'APPROVED'))) "
+                        + "and (cast(:at as timestamptz) is null or (created_at, id) > (cast(:at as timestamptz), :id)) "
+                        + "order by created_at, id limit :limit")
+                .param("post", postId)
+                .param("at", afterAt == null ? null : utc(afterAt))
+                .param("id", afterId == null ? new UUID(0, 0) : afterId)
+                .param("limit", limit)
+                .query(Comments::comment).list();
+    }
+
+    List<Comment> approvedReplies(Collection<UUID> parents) {
+        if (parents.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from comments where parent_id = any(?) and status = 'APPROVED' "
+                        + "order by created_at, id")
+                .param(parents.toArray(UUID[]::new)).query(Comments::comment).list();
+    }
+
+    /** The moderation queue (or any status), oldest first. */
+    List<Comment> withStatus(CommentStatus status, Instant afterAt, UUID afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from comments where status = :status "
+                        + "and (cast(:at as timestamptz) is null or (created_at, id) > (cast(:at as timestamptz), :id)) "
+                        + "order by created_at, id limit :limit")
+                .param("status", status.name())
+                .param("at", afterAt == null ? null : utc(afterAt))
+                .param("id", afterId == null ? new UUID(0, 0) : afterId)
+                .param("limit", limit)
+                .query(Comments::comment).list();
+    }
+
+    List<Comment> byAuthor(UUID author) {
+        return jdbc.sql("select " + COLUMNS + " from comments where author_id = ? order by created_at")
+                .param(author).query(Comments::comment).list();
+    }
+
+    List<UUID> idsByAuthor(UUID author) {
+        return jdbc.sql("select id from comments where author_id = ?").param(author).query(UUID.class).list();
+    }
+
+    boolean isBanned(UUID user) {
+        return jdbc.sql("select exists (select 1 from commenter_bans where user_id = ?)").param(user)
+                .query(Boolean.class).single();
+    }
+
+    void ban(UUID user, UUID by, String reason) {
+        jdbc.sql("insert into commenter_bans (user_id, banned_by, reason) values (?, ?, ?) "
+                        + "on conflict (user_id) do update set banned_by = excluded.banned_by, reason = excluded.reason, "
+                        + "created_at = now()")
+                .params(user, by, reason).update();
+        jdbc.sql("update comments set status = 'REJECTED', held_because = 'commenter banned' "
+                + "where author_id = ? and status = 'PENDING'").param(user).update();
+    }
+
+    boolean unban(UUID user) {
+        return jdbc.sql("delete from commenter_bans where user_id = ?").param(user).update() == 1;
+    }
+
+    void forgetBan(UUID user) {
+        jdbc.sql("delete from commenter_bans where user_id = ?").param(user).update();
+    }
+
+    private static Comment comment(ResultSet rs, int row) throws SQLException {
+        return new Comment(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
+                rs.getObject("parent_id", UUID.class), rs.getObject("author_id", UUID.class),
+                rs.getString("display_name"), rs.getString("body_markdown"), rs.getString("body_html"),
+                CommentStatus.valueOf(rs.getString("status")), rs.getString("held_because"),
+                instant(rs, "created_at"), instant(rs, "edited_at"));
+    }
+}

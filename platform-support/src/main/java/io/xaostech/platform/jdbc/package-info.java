@@ -1,0 +1,2 @@
+/** Small JDBC helpers every service's repositories use. */
+package io.xaostech.platform.jdbc;
