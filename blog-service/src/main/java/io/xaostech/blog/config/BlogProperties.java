@@ -26,8 +26,20 @@ public record BlogProperties(@NotNull @DefaultValue("http://localhost:8080") URI
                              @Valid @NotNull @DefaultValue Publishing publishing,
                              @Valid @NotNull @DefaultValue Comments comments) {
 
-    /** @param maxUploadSize largest media file accepted */
-    public record Media(@NotNull @DefaultValue("10MB") DataSize maxUploadSize) {
+    /**
+     * Uploads.
+     *
+     * @param maxUploadSize     largest file accepted (the servlet multipart limit must not be lower)
+     * @param quotaPerUploader  total size of the originals one person may keep
+     * @param maxPixels         largest image (width × height) that is decoded
+     * @param variantWidths     widths of the resized copies made of wider images
+     * @param orphanGrace       how long media no post uses is kept before the cleanup deletes it
+     */
+    public record Media(@NotNull @DefaultValue("10MB") DataSize maxUploadSize,
+                        @NotNull @DefaultValue("1GB") DataSize quotaPerUploader,
+                        @DefaultValue("40000000") @Min(1) long maxPixels,
+                        @NotNull @DefaultValue({"500", "1000"}) List<@Min(16) Integer> variantWidths,
+                        @NotNull @DefaultValue("24h") Duration orphanGrace) {
     }
 
     /** @param publishedTtl how long rendered published content stays in the Redis cache */

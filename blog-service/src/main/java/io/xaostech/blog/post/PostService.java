@@ -3,6 +3,7 @@ package io.xaostech.blog.post;
 import io.xaostech.platform.jdbc.KeysetCursor;
 
 import io.xaostech.blog.cache.ContentCache;
+import io.xaostech.blog.media.MediaReferences;
 import io.xaostech.blog.post.PostViews.Revision;
 import io.xaostech.blog.render.MarkdownRenderer;
 import io.xaostech.blog.render.Rendered;
@@ -30,9 +31,11 @@ class PostService {
     private final ContentCache cache;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MediaReferences media;
 
     PostService(Posts posts, Revisions revisions, MarkdownRenderer renderer, ContentCache cache,
-                TransactionTemplate tx, Clock clock) {
+                TransactionTemplate tx, Clock clock, MediaReferences media) {
+        this.media = media;
         this.posts = posts;
         this.revisions = revisions;
         this.renderer = renderer;
@@ -47,6 +50,7 @@ class PostService {
             PostInput in = publication(input.withSlug(freeSlug(input, null)), null);
             posts.claimSlug(in.slug());
             insertOrConflict(id, in, renderer.post(in.bodyMarkdown()), editor);
+            trackMedia(id, in);
             revisions.add(id, editor, in);
             return posts.find(id).orElseThrow();
         });
@@ -122,6 +126,7 @@ class PostService {
         if (!slug.equals(current.slug())) {
             posts.slugChanged(id, current.slug(), slug);
         }
+        trackMedia(id, in);
         revisions.add(id, editor, in);
         return posts.find(id).orElseThrow();
     }
@@ -173,6 +178,10 @@ class PostService {
             candidate = base.withSuffix(n);
         }
         return candidate.value();
+    }
+
+    private void trackMedia(PostId id, PostInput in) {
+        media.track(id.value(), in.bodyMarkdown(), in.coverImageUrl(), in.seo().ogImageUrl());
     }
 
     private boolean updateOrConflict(PostId id, int expectedVersion, PostInput in, Rendered rendered) {
