@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** blog-service on a random port against the run's PostgreSQL, Redis and S3, with tokens from the test issuer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"xaos.blog.publishing.check-interval=200ms", "xaos.blog.media.max-upload-size=1MB",
-                "spring.servlet.multipart.max-file-size=1MB"})
+                "spring.servlet.multipart.max-file-size=1MB", "xaos.platform.events.poll-interval=200ms"})
 public abstract class BlogApiTestBase {
 
     @LocalServerPort
