@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * Helpers of bench/gateway.sh, run as a single-file program (no dependencies):
- *   keys DIR ISSUER   writes DIR/jwks.json and DIR/token.txt (an RS256 access token valid for 2 hours), the key
- *                     set a stand-in account publishes and a token the gateway accepts
+ *   keys DIR ISSUER   writes DIR/jwks.json and DIR/token.txt (an RS256 access token of an administrator, valid for
+ *                     2 hours), the key set a stand-in account publishes and a token the gateway and services accept
+ * (bench/blog.sh uses them too.)
  */
 public class GatewayKeys {
 
@@ -37,7 +38,7 @@ public class GatewayKeys {
         long now = System.currentTimeMillis() / 1000;
         String header = B64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
         String claims = B64.encodeToString(("{\"iss\":\"" + issuer + "\",\"sub\":\"" + UUID.randomUUID()
-                + "\",\"aud\":[\"api\"],\"roles\":[\"USER\"],\"scope\":\"openid\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
+                + "\",\"aud\":[\"api\"],\"roles\":[\"USER\",\"ADMIN\"],\"scope\":\"openid\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
                 + "}").getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(pair.getPrivate());

@@ -121,6 +121,12 @@ class LauncherSmokeIT {
                 .header("Authorization", "Bearer " + accessToken));
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains(email);
+        // blog checks account's token itself (keys fetched from account): valid, but not an editor's.
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/posts"))).statusCode()).isEqualTo(200);
+        assertThat(send(json(base + "/api/v1/blog/admin/posts", accessToken, "{\"title\":\"x\",\"bodyMarkdown\":\"x\"}"))
+                .statusCode()).as("blog accepts the token and refuses a non-admin").isEqualTo(403);
+        assertThat(send(json(base + "/api/v1/blog/posts/no-such-post/comments", accessToken,
+                "{\"body\":\"hi\",\"displayName\":\"Smoke\"}")).statusCode()).isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/chat/rooms"))
                 .header("Authorization", "Bearer " + accessToken)).statusCode()).as("the gateway lets the user through")
                 .isNotIn(401, 403);

@@ -53,7 +53,7 @@ class AdminApiTest extends AccountApiTestBase {
         assertThat(sneaky.statusCode()).isEqualTo(200);
         assertThat((List<?>) JsonPath.read(sneaky.body(), "$.items")).isEmpty();
         AccountFixture.assertProblem(api.get("/api/v1/account/admin/users?cursor=garbage", adminToken), 400, ProblemType.INVALID_REQUEST);
-        AccountFixture.assertProblem(api.get("/api/v1/account/admin/users?limit=1000", adminToken), 400, ProblemType.BAD_REQUEST);
+        AccountFixture.assertProblem(api.get("/api/v1/account/admin/users?limit=1000", adminToken), 400, ProblemType.INVALID_REQUEST);
     }
 
     @Test

@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.xaostech.blog.config.BlogProperties;
 import io.xaostech.platform.redis.Keyspace;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,20 @@ import org.springframework.stereotype.Component;
 public class ContentCache {
 
     private static final Logger log = LoggerFactory.getLogger(ContentCache.class);
+    /**
+     * KEYS[1] the generation counter, ARGV[1] the entries' prefix ({@code blog:c:}), ARGV[2] the entry's own
+     * parts ({@code post:x}): answers the entry's key under the current generation ({@code blog:c:7:post:x}) and
+     * the entry if there is one.
+     */
+    private static final RedisScript<List> LOOKUP_SCRIPT = RedisScript.of("""
+            local generation = redis.call('GET', KEYS[1]) or '0'
+            local key = ARGV[1] .. generation .. ':' .. ARGV[2]
+            local value = redis.call('GET', key)
+            if value then return {key, value} end
+            return {key}
+            """, List.class);
+    @SuppressWarnings("unchecked")
+    private static final RedisScript<List<String>> LOOKUP = (RedisScript<List<String>>) (RedisScript<?>) LOOKUP_SCRIPT;
 
     private final StringRedisTemplate redis;
     private final Keyspace keys;
@@ -45,13 +61,18 @@ public class ContentCache {
      * answers empty for what must not be cached (not found, not published).
      */
     public Optional<String> get(Supplier<Optional<String>> load, String... parts) {
+        if (!properties.cache().enabled()) {
+            return load.get();
+        }
         String key;
         try {
-            key = keys.key(prefixed(generation(), parts));
-            String cached = redis.opsForValue().get(key);
-            if (cached != null) {
+            // One round trip: the current generation and, under it, the entry (or nothing).
+            List<String> answer = redis.execute(LOOKUP, List.of(keys.key("gen")), keys.key("c") + ":",
+                    keys.key(parts).substring(keys.prefix().length()));
+            key = answer.get(0);
+            if (answer.size() > 1) {
                 hits.increment();
-                return Optional.of(cached);
+                return Optional.of(answer.get(1));
             }
         } catch (DataAccessException e) {
             failures.increment();
@@ -75,11 +96,6 @@ public class ContentCache {
         }
     }
 
-    private String generation() {
-        String generation = redis.opsForValue().get(keys.key("gen"));
-        return generation == null ? "0" : generation;
-    }
-
     private void store(String key, String value) {
         try {
             redis.opsForValue().set(key, value, properties.cache().publishedTtl());
@@ -87,13 +103,5 @@ public class ContentCache {
             failures.increment();
             log.warn("Content cache entry not stored: {}", e.getMessage());
         }
-    }
-
-    private static String[] prefixed(String generation, String... parts) {
-        String[] all = new String[parts.length + 2];
-        all[0] = "c";
-        all[1] = generation;
-        System.arraycopy(parts, 0, all, 2, parts.length);
-        return all;
     }
 }

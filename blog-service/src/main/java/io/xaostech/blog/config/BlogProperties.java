@@ -42,8 +42,11 @@ public record BlogProperties(@NotNull @DefaultValue("http://localhost:8080") URI
                         @NotNull @DefaultValue("24h") Duration orphanGrace) {
     }
 
-    /** @param publishedTtl how long rendered published content stays in the Redis cache */
-    public record Cache(@NotNull @DefaultValue("5m") Duration publishedTtl) {
+    /**
+     * @param enabled      whether reader responses are cached in Redis at all (off: every read goes to PostgreSQL)
+     * @param publishedTtl how long rendered published content stays in the Redis cache
+     */
+    public record Cache(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("5m") Duration publishedTtl) {
     }
 
     /** @param checkInterval how often scheduled posts whose time has come are published */

@@ -7,6 +7,7 @@ import io.xaostech.common.security.ClaimNames;
 import io.xaostech.common.security.Scopes;
 import io.xaostech.platform.web.ProblemException;
 import io.xaostech.platform.web.ProblemResponses;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +42,14 @@ public final class BearerTokens {
     private BearerTokens() {
     }
 
-    /** A decoder for tokens of one audience, verified with the given keys. */
+    /** A decoder for tokens of one audience, verified with the given keys; verified tokens are remembered. */
     public static JwtDecoder decoder(JWKSource<SecurityContext> keys, String issuer, String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>(ClaimNames.AUDIENCE, aud -> aud != null && aud.contains(audience))));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     /** Scopes as {@code SCOPE_x} and the {@code roles} claim as {@code ROLE_X} authorities; the name is {@code sub}. */

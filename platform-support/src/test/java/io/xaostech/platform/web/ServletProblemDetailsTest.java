@@ -48,6 +48,19 @@ class ServletProblemDetailsTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String big = "{\"name\":\"" + "a".repeat(3 * 1024 * 1024) + "\",\"times\":1}";
+        assertProblem(post("/greetings", "application/json", big), 413, ProblemType.PAYLOAD_TOO_LARGE);
+        // A body of unknown length: sent chunked, without Content-Length.
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/greetings"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(chunked, 413, ProblemType.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
     void wrongContentTypeIsUnsupportedMediaType() throws Exception {
         assertProblem(post("/greetings", "text/plain", "hello"), 415, ProblemType.UNSUPPORTED_MEDIA_TYPE);
     }

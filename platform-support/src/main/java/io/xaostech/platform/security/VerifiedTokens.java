@@ -1,0 +1,64 @@
+package io.xaostech.platform.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * Remembers tokens that passed every check until they expire, so a client sending the same token again costs
+ * a map look-up, not a signature check (the gateway does the same). Only valid tokens are kept; a token is
+ * never used past its {@code exp}, and one that fails is checked again in full every time.
+ */
+final class VerifiedTokens implements JwtDecoder {
+
+    private static final int MAX_TOKENS = 50_000;
+
+    private final JwtDecoder decoder;
+    private final Clock clock;
+    private final Cache<String, Jwt> verified;
+
+    VerifiedTokens(JwtDecoder decoder, Clock clock) {
+        this.decoder = decoder;
+        this.clock = clock;
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfter(new Expiry<String, Jwt>() {
+            @Override
+            public long expireAfterCreate(String token, Jwt jwt, long now) {
+                return untilExpiry(jwt);
+            }
+
+            @Override
+            public long expireAfterUpdate(String token, Jwt jwt, long now, long current) {
+                return untilExpiry(jwt);
+            }
+
+            @Override
+            public long expireAfterRead(String token, Jwt jwt, long now, long current) {
+                return current;
+            }
+        }).build();
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Jwt known = verified.getIfPresent(token);
+        if (known != null && known.getExpiresAt() != null && clock.instant().isBefore(known.getExpiresAt())) {
+            return known;
+        }
+        Jwt jwt = decoder.decode(token);
+        if (jwt.getExpiresAt() != null) {
+            verified.put(token, jwt);
+        }
+        return jwt;
+    }
+
+    private long untilExpiry(Jwt jwt) {
+        Instant expiry = jwt.getExpiresAt();
+        return expiry == null ? 0 : Math.max(0, Duration.between(clock.instant(), expiry).toNanos());
+    }
+}
