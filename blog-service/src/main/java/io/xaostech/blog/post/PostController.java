@@ -47,7 +47,8 @@ class PostController {
     }
 
     @GetMapping("/api/v1/blog/posts/{slug}")
-    ResponseEntity<String> get(@PathVariable @Size(max = Slug.MAX_LENGTH) String slug,
+    ResponseEntity<String> get(@PathVariable @Size(max = Slug.MAX_LENGTH)
+                               @Pattern(regexp = Slug.PATTERN, message = "is not a slug") String slug,
                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                Authentication caller) {
         Optional<String> published = reader.publishedJson(slug);

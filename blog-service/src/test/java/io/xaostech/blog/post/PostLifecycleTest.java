@@ -142,6 +142,8 @@ class PostLifecycleTest extends BlogApiTestBase {
         assertProblem(send("POST", ADMIN_POSTS, null, post("Anonymous", "x", null)), 401, ProblemType.UNAUTHORIZED);
         assertProblem(get("/api/v1/blog/posts/no-such-post-" + unique(), null), 404, ProblemType.NOT_FOUND);
         assertProblem(get("/api/v1/blog/posts?limit=101", null), 400, ProblemType.INVALID_REQUEST);
+        assertProblem(get("/api/v1/blog/posts/Not%20a%20slug", null), 400, ProblemType.INVALID_REQUEST);
+        assertProblem(get("/api/v1/blog/posts/" + "a".repeat(300), null), 400, ProblemType.INVALID_REQUEST);
         assertProblem(get("/api/v1/blog/posts?cursor=bm90LWEtY3Vyc29y", null), 400, ProblemType.INVALID_REQUEST);
         HttpResponse<String> badSlug = send("POST", ADMIN_POSTS, admin, post("Bad", "x", "\"slug\":\"Not A Slug\""));
         assertProblem(badSlug, 400, ProblemType.INVALID_REQUEST);
