@@ -35,6 +35,11 @@ class LauncherSmokeIT {
     private static final Path ROOT = Path.of(System.getProperty("xaos.root", "..")).toAbsolutePath().normalize();
     private static final Path VAR = Path.of(System.getProperty("xaos.smoke.var", "target/smoke-var")).toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** account creates this administrator at start (see the launcher's environment below). */
+    private static final String ADMIN_EMAIL = "smoke-admin@example.test";
+    private static final String ADMIN_PASSWORD = "a long smoke-admin passphrase";
+    private static final String ONE_PIXEL_PNG =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     record Run(int exitCode, String output) {
     }
@@ -141,6 +146,50 @@ class LauncherSmokeIT {
                 .statusCode()).as("the key is resolved through account").isNotIn(401, 403);
     }
 
+    @Test
+    @Order(4)
+    void anEditorPublishesAPostWithAnImageAndAReaderCommentsOnIt() throws Exception {
+        String base = "http://127.0.0.1:" + port(XaosService.GATEWAY);
+        String editor = signInWithPkce(base, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        byte[] png = java.util.Base64.getDecoder().decode(ONE_PIXEL_PNG);
+        String boundary = "smoke-" + System.nanoTime();
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dot.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        multipart.writeBytes(png);
+        multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> uploaded = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/admin/media"))
+                .header("Authorization", "Bearer " + editor)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String image = "/api/v1/blog/media/" + field(uploaded.body(), "id") + "/original";
+
+        String slug = "smoke-" + System.nanoTime();
+        HttpResponse<String> created = send(json(base + "/api/v1/blog/admin/posts", editor, "{\"title\":\"Smoke post\","
+                + "\"slug\":\"" + slug + "\",\"bodyMarkdown\":\"Hello ![dot](" + image + ")\",\"status\":\"PUBLISHED\"}"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/posts/" + slug)));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).contains("<img src=\\\"" + image + "\\\"");
+        HttpResponse<byte[]> served = HTTP.send(HttpRequest.newBuilder(URI.create(base + image)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.body()).isEqualTo(png);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/feeds/atom"))).body()).contains(slug);
+
+        String email = "reader-" + System.nanoTime() + "@example.test";
+        send(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
+                + "\",\"displayName\":\"Reader\",\"password\":\"a long reader passphrase\"}"));
+        send(json(base + "/api/v1/account/email-verifications", null, "{\"token\":\"" + verificationToken(email) + "\"}"));
+        String reader = signInWithPkce(base, email, "a long reader passphrase");
+        HttpResponse<String> comment = send(json(base + "/api/v1/blog/posts/" + slug + "/comments", reader,
+                "{\"body\":\"Nice!\",\"displayName\":\"Reader\"}"));
+        assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+        assertThat(comment.body()).as("a first comment waits for a moderator").contains("\"status\":\"PENDING\"");
+    }
+
     /** Reads the verification mail from account's development mailbox (an internal endpoint, so not via the gateway). */
     private static String verificationToken(String email) throws Exception {
         HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(XaosService.GATEWAY)
@@ -213,7 +262,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void upAgainIsANoOpAndStatusShowsAllUp() throws Exception {
         List<String> pidsBefore = recordedPids();
 
@@ -229,7 +278,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void downLeavesNoProcessBehind() throws Exception {
         List<String> pids = recordedPids();
         assertThat(pids).hasSize(XaosService.values().length + 1);
@@ -264,6 +313,8 @@ class LauncherSmokeIT {
         env.put("XAOS_REDIS_URL", "redis://127.0.0.1:6379/2");
         // Fat-jar start: training nine AOT caches would cost CI minutes; bench/startup.sh measures the AOT path.
         env.put("XAOS_AOT", "0");
+        env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {

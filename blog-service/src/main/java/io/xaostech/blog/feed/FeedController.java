@@ -1,5 +1,6 @@
 package io.xaostech.blog.feed;
 
+import io.xaostech.blog.cache.Cached;
 import io.xaostech.blog.cache.ContentCache;
 import io.xaostech.blog.cache.Revalidated;
 import io.xaostech.blog.post.PublishedPosts;
@@ -31,22 +32,22 @@ class FeedController {
     }
 
     @GetMapping("/api/v1/blog/feeds/rss")
-    ResponseEntity<String> rss(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    ResponseEntity<byte[]> rss(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return xml(RSS, ifNoneMatch, () -> writer.rss(posts.latest(FEED_SIZE)), "feed", "rss");
     }
 
     @GetMapping("/api/v1/blog/feeds/atom")
-    ResponseEntity<String> atom(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    ResponseEntity<byte[]> atom(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return xml(ATOM, ifNoneMatch, () -> writer.atom(posts.latest(FEED_SIZE)), "feed", "atom");
     }
 
     @GetMapping("/api/v1/blog/sitemap.xml")
-    ResponseEntity<String> sitemap(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    ResponseEntity<byte[]> sitemap(@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return xml(MediaType.APPLICATION_XML_VALUE, ifNoneMatch, () -> writer.sitemap(posts.locations()), "sitemap");
     }
 
-    private ResponseEntity<String> xml(String type, String ifNoneMatch, Supplier<String> render, String... cacheKey) {
-        String body = cache.get(() -> Optional.of(render.get()), cacheKey).orElseThrow();
+    private ResponseEntity<byte[]> xml(String type, String ifNoneMatch, Supplier<String> render, String... cacheKey) {
+        Cached body = cache.get(() -> Optional.of(render.get()), cacheKey).orElseThrow();
         return Revalidated.body(body, MediaType.parseMediaType(type + ";charset=UTF-8"), ifNoneMatch);
     }
 }

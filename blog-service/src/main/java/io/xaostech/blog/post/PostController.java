@@ -1,5 +1,6 @@
 package io.xaostech.blog.post;
 
+import io.xaostech.blog.cache.Cached;
 import io.xaostech.blog.cache.Revalidated;
 import io.xaostech.blog.post.PostViews.PublishedPost;
 import io.xaostech.common.page.PageRequest;
@@ -39,7 +40,7 @@ class PostController {
     }
 
     @GetMapping("/api/v1/blog/posts")
-    ResponseEntity<String> list(@RequestParam(required = false) @Pattern(regexp = PostInput.TAG) String tag,
+    ResponseEntity<byte[]> list(@RequestParam(required = false) @Pattern(regexp = PostInput.TAG) String tag,
                                 @RequestParam(defaultValue = "10") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
                                 @RequestParam(required = false) @Size(min = 1, max = 100) String cursor,
                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -47,11 +48,11 @@ class PostController {
     }
 
     @GetMapping("/api/v1/blog/posts/{slug}")
-    ResponseEntity<String> get(@PathVariable @Size(max = Slug.MAX_LENGTH)
+    ResponseEntity<?> get(@PathVariable @Size(max = Slug.MAX_LENGTH)
                                @Pattern(regexp = Slug.PATTERN, message = "is not a slug") String slug,
                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                Authentication caller) {
-        Optional<String> published = reader.publishedJson(slug);
+        Optional<Cached> published = reader.publishedJson(slug);
         if (published.isPresent()) {
             return revalidated(published.get(), ifNoneMatch);
         }
@@ -63,12 +64,12 @@ class PostController {
             }
         }
         return reader.currentSlug(slug)
-                .<ResponseEntity<String>>map(current -> ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                .<ResponseEntity<?>>map(current -> ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                         .location(URI.create("/api/v1/blog/posts/" + current)).build())
                 .orElseThrow(() -> PostProblems.notFound("at '" + slug + "'"));
     }
 
-    private static ResponseEntity<String> revalidated(String body, String ifNoneMatch) {
+    private static ResponseEntity<byte[]> revalidated(Cached body, String ifNoneMatch) {
         return Revalidated.body(body, MediaType.APPLICATION_JSON, ifNoneMatch);
     }
 

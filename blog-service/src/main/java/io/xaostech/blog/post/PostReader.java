@@ -2,6 +2,7 @@ package io.xaostech.blog.post;
 
 import io.xaostech.platform.jdbc.KeysetCursor;
 
+import io.xaostech.blog.cache.Cached;
 import io.xaostech.blog.cache.ContentCache;
 import io.xaostech.blog.post.PostViews.PostSummary;
 import io.xaostech.blog.post.PostViews.PublishedPost;
@@ -25,7 +26,7 @@ class PostReader {
     }
 
     /** A published post's JSON, or empty if no published post has this slug. */
-    Optional<String> publishedJson(String slug) {
+    Optional<Cached> publishedJson(String slug) {
         return cache.get(() -> posts.findBySlug(slug).filter(Post::isPublished)
                 .map(post -> json.writeValueAsString(PublishedPost.of(post))), "post", slug);
     }
@@ -41,9 +42,9 @@ class PostReader {
     }
 
     /** A page of published posts; first pages come from the cache. */
-    String publishedPageJson(String tag, String cursor, int limit) {
+    Cached publishedPageJson(String tag, String cursor, int limit) {
         if (cursor != null) {
-            return json.writeValueAsString(publishedPage(tag, KeysetCursor.decode(cursor), limit));
+            return Cached.of(json.writeValueAsString(publishedPage(tag, KeysetCursor.decode(cursor), limit)));
         }
         return cache.get(() -> Optional.of(json.writeValueAsString(publishedPage(tag, null, limit))),
                 "list", tag == null ? "-" : tag, String.valueOf(limit)).orElseThrow();
