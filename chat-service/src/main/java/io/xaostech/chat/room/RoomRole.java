@@ -1,0 +1,12 @@
+package io.xaostech.chat.room;
+
+/** A member's standing in a room: owners manage roles, moderators manage members and others' messages. */
+public enum RoomRole {
+    OWNER,
+    MODERATOR,
+    MEMBER;
+
+    boolean canInvite(RoomKind kind) {
+        return kind == RoomKind.PUBLIC || this != MEMBER;
+    }
+}

@@ -1,0 +1,137 @@
+package io.xaostech.chat.room;
+
+import io.xaostech.common.page.Page;
+import io.xaostech.common.problem.ProblemType;
+import io.xaostech.platform.jdbc.KeysetCursor;
+import io.xaostech.platform.web.ProblemException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rooms and membership. A room a caller may not see is a 404 (its existence is not revealed); one they see but
+ * may not change is a 403.
+ */
+@Service
+public class RoomService {
+
+    private final Rooms rooms;
+    private final Clock clock;
+
+    RoomService(Rooms rooms, Clock clock) {
+        this.rooms = rooms;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Room create(UUID owner, RoomKind kind, String name, String topic) {
+        if (kind == RoomKind.DIRECT) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "Direct rooms are opened with POST /rooms/direct.");
+        }
+        Room room = new Room(UUID.randomUUID(), kind, name.strip(), topic, owner, clock.instant(), 0);
+        rooms.insert(room, null);
+        rooms.addMember(room.id(), owner, RoomRole.OWNER);
+        return rooms.find(room.id()).orElseThrow();
+    }
+
+    /** The one direct room of two people, made on first use. */
+    @Transactional
+    Room direct(UUID caller, UUID other) {
+        if (caller.equals(other)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "A direct room needs another person.");
+        }
+        String key = caller.compareTo(other) < 0 ? caller + ":" + other : other + ":" + caller;
+        return rooms.findDirect(key).orElseGet(() -> {
+            Room room = new Room(UUID.randomUUID(), RoomKind.DIRECT, "direct", null, caller, clock.instant(), 0);
+            rooms.insert(room, key);
+            rooms.addMember(room.id(), caller, RoomRole.MEMBER);
+            rooms.addMember(room.id(), other, RoomRole.MEMBER);
+            return rooms.find(room.id()).orElseThrow();
+        });
+    }
+
+    /** A room the caller may see: any public room, or one they are in. */
+    @Transactional(readOnly = true)
+    public Room visible(UUID roomId, UUID caller) {
+        Room room = rooms.find(roomId).orElseThrow(() -> notFound(roomId));
+        if (room.kind() != RoomKind.PUBLIC && rooms.member(roomId, caller).isEmpty()) {
+            throw notFound(roomId);
+        }
+        return room;
+    }
+
+    /** The caller's membership of a room they are in; a 403 for a public room they have not joined. */
+    @Transactional(readOnly = true)
+    public Member membership(UUID roomId, UUID caller) {
+        Room room = visible(roomId, caller);
+        return rooms.member(room.id(), caller).orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                "Join the room first."));
+    }
+
+    @Transactional
+    Room join(UUID roomId, UUID caller) {
+        Room room = visible(roomId, caller);
+        if (room.kind() != RoomKind.PUBLIC) {
+            return room;
+        }
+        rooms.addMember(roomId, caller, RoomRole.MEMBER);
+        return room;
+    }
+
+    @Transactional
+    void leave(UUID roomId, UUID caller) {
+        Member me = membership(roomId, caller);
+        if (me.role() == RoomRole.OWNER && rooms.countOwners(roomId) == 1 && rooms.members(roomId, 2).size() > 1) {
+            throw new ProblemException(ProblemType.CONFLICT, "You are the room's only owner: make someone else owner first.");
+        }
+        rooms.removeMember(roomId, caller);
+    }
+
+    @Transactional
+    void invite(UUID roomId, UUID caller, UUID invitee) {
+        Room room = visible(roomId, caller);
+        Member me = membership(roomId, caller);
+        if (room.kind() == RoomKind.DIRECT) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "A direct room holds its two people only.");
+        }
+        if (!me.role().canInvite(room.kind())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only owners and moderators invite to a private room.");
+        }
+        rooms.addMember(roomId, invitee, RoomRole.MEMBER);
+    }
+
+    @Transactional
+    void setRole(UUID roomId, UUID caller, UUID user, RoomRole role) {
+        if (membership(roomId, caller).role() != RoomRole.OWNER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only owners change roles.");
+        }
+        Member target = rooms.member(roomId, user).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "No member " + user + " in this room."));
+        if (target.role() == RoomRole.OWNER && role != RoomRole.OWNER && rooms.countOwners(roomId) == 1) {
+            throw new ProblemException(ProblemType.CONFLICT, "A room keeps at least one owner.");
+        }
+        rooms.setRole(roomId, user, role);
+    }
+
+    @Transactional(readOnly = true)
+    List<Member> members(UUID roomId, UUID caller, int limit) {
+        visible(roomId, caller);
+        return rooms.members(roomId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    Page<Room> list(UUID caller, boolean publicOnly, String cursor, int limit) {
+        KeysetCursor after = KeysetCursor.decode(cursor);
+        List<Room> found = publicOnly ? rooms.publicRooms(after, limit + 1) : rooms.of(caller, after, limit + 1);
+        boolean more = found.size() > limit;
+        List<Room> page = more ? found.subList(0, limit) : found;
+        Room last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new Page<>(page, more ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+    }
+
+    private static ProblemException notFound(UUID roomId) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No room " + roomId + " you can see.");
+    }
+}
