@@ -11,6 +11,7 @@ import io.xaostech.blog.render.Rendered;
 import io.xaostech.common.page.Page;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.jdbc.KeysetCursor;
+import io.xaostech.platform.jdbc.Pages;
 import io.xaostech.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Posting, editing and moderating comments. */
 @Service
@@ -32,9 +34,11 @@ class CommentService {
     private final CommentRate rate;
     private final BlogProperties.Comments rules;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     CommentService(Comments comments, PublishedPosts posts, MarkdownRenderer renderer, Moderation moderation,
-                   CommentRate rate, BlogProperties properties, Clock clock) {
+                   CommentRate rate, BlogProperties properties, Clock clock, TransactionTemplate tx) {
+        this.tx = tx;
         this.comments = comments;
         this.posts = posts;
         this.renderer = renderer;
@@ -44,12 +48,15 @@ class CommentService {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Counts against the author's hourly limit first (in Redis, outside the transaction), then stores. */
     Comment create(String slug, UUID author, NewComment in) {
+        rate.admit(author);
+        return tx.execute(status -> store(slug, author, in));
+    }
+
+    private Comment store(String slug, UUID author, NewComment in) {
         UUID postId = publishedPost(slug);
-        if (comments.isBanned(author)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "You may not comment on this blog.");
-        }
+        refuseBanned(author);
         if (in.parentId() != null) {
             Optional<Comment> parent = comments.find(in.parentId());
             if (parent.isEmpty() || !parent.get().postId().equals(postId) || parent.get().parentId() != null
@@ -58,7 +65,6 @@ class CommentService {
                         "A reply must answer an approved top-level comment of the same post.");
             }
         }
-        rate.admit(author);
         Rendered rendered = renderer.comment(in.body());
         Optional<String> hold = moderation.holdReason(rendered.html(), rendered.text(), comments.hasApproved(author));
         Comment comment = new Comment(UUID.randomUUID(), postId, in.parentId(), author, in.displayName().strip(),
@@ -68,13 +74,16 @@ class CommentService {
         return comments.find(comment.id()).orElseThrow();
     }
 
+    /** An author's edit is moderated like a new comment; a rejected comment stays rejected. */
     @Transactional
     Comment edit(UUID id, UUID author, String body) {
+        refuseBanned(author);
         Comment comment = ownWithinWindow(id, author);
         Rendered rendered = renderer.comment(body);
         Optional<String> hold = moderation.holdReason(rendered.html(), rendered.text(), comments.hasApproved(author));
-        CommentStatus status = hold.isPresent() || comment.status() == CommentStatus.PENDING
-                && !comments.hasApproved(author) ? CommentStatus.PENDING : comment.status();
+        CommentStatus status = comment.status() == CommentStatus.REJECTED ? CommentStatus.REJECTED
+                : hold.isPresent() || comment.status() == CommentStatus.PENDING && !comments.hasApproved(author)
+                ? CommentStatus.PENDING : comment.status();
         comments.edit(id, body, rendered.html(), rendered.version(), status, hold.orElse(comment.heldBecause()));
         return comments.find(id).orElseThrow();
     }
@@ -91,28 +100,24 @@ class CommentService {
         KeysetCursor after = KeysetCursor.decode(cursor);
         List<Comment> top = comments.threads(postId, after == null ? null : after.at(),
                 after == null ? null : after.id(), limit + 1);
-        boolean more = top.size() > limit;
-        List<Comment> page = more ? top.subList(0, limit) : top;
-        Map<UUID, List<Reply>> replies = comments.approvedReplies(page.stream().map(Comment::id).toList()).stream()
-                .map(Reply::of).collect(Collectors.groupingBy(Reply::parentId));
-        List<Thread> threads = page.stream().map(c -> {
+        Map<UUID, List<Reply>> replies = comments.approvedReplies(Pages.shown(top, limit).stream().map(Comment::id).toList())
+                .stream().map(Reply::of).collect(Collectors.groupingBy(Reply::parentId));
+        return Pages.of(top, limit, CommentService::cursorAfter, c -> {
             boolean deleted = c.status() == CommentStatus.DELETED;
             return new Thread(c.id(), deleted ? null : c.displayName(), deleted ? null : c.bodyHtml(), c.createdAt(),
                     c.editedAt(), deleted, replies.getOrDefault(c.id(), List.of()));
-        }).toList();
-        Comment last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page<>(threads, more ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+        });
     }
 
     @Transactional(readOnly = true)
     Page<Comment> queue(CommentStatus status, String cursor, int limit) {
         KeysetCursor after = KeysetCursor.decode(cursor);
-        List<Comment> found = comments.withStatus(status, after == null ? null : after.at(),
-                after == null ? null : after.id(), limit + 1);
-        boolean more = found.size() > limit;
-        List<Comment> page = more ? found.subList(0, limit) : found;
-        Comment last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page<>(page, more ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+        return Pages.of(comments.withStatus(status, after == null ? null : after.at(), after == null ? null : after.id(),
+                limit + 1), limit, CommentService::cursorAfter, c -> c);
+    }
+
+    private static String cursorAfter(Comment comment) {
+        return new KeysetCursor(comment.createdAt(), comment.id()).encode();
     }
 
     @Transactional
@@ -138,6 +143,12 @@ class CommentService {
     @Transactional
     boolean unban(UUID user) {
         return comments.unban(user);
+    }
+
+    private void refuseBanned(UUID user) {
+        if (comments.isBanned(user)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not comment on this blog.");
+        }
     }
 
     private Comment ownWithinWindow(UUID id, UUID author) {

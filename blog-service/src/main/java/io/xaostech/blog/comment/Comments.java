@@ -20,6 +20,9 @@ class Comments {
     private static final String COLUMNS = "id, post_id, parent_id, author_id, display_name, body_markdown, body_html, "
             + "status, held_because, created_at, edited_at";
 
+    /** Replies shown under one comment; more is unusual for a blog and would make a page unbounded. */
+    static final int MAX_REPLIES_SHOWN = 100;
+
     private final JdbcClient jdbc;
 
     Comments(JdbcClient jdbc) {
@@ -95,9 +98,10 @@ class Comments {
         if (parents.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from comments where parent_id = any(?) and status = 'APPROVED' "
-                        + "order by created_at, id")
-                .param(parents.toArray(UUID[]::new)).query(Comments::comment).list();
+        return jdbc.sql("select " + COLUMNS + " from (select c.*, row_number() over (partition by parent_id "
+                        + "order by created_at, id) as n from comments c where parent_id = any(?) and status = 'APPROVED') r "
+                        + "where n <= ? order by created_at, id")
+                .param(parents.toArray(UUID[]::new)).param(MAX_REPLIES_SHOWN).query(Comments::comment).list();
     }
 
     /** The moderation queue (or any status), oldest first. */
@@ -112,13 +116,28 @@ class Comments {
                 .query(Comments::comment).list();
     }
 
-    List<Comment> byAuthor(UUID author) {
-        return jdbc.sql("select " + COLUMNS + " from comments where author_id = ? order by created_at")
-                .param(author).query(Comments::comment).list();
+    /** The author's comments removed as {@link #delete} removes them, and any ban on them lifted. */
+    int eraseAuthor(UUID author) {
+        List<UUID> ids = jdbc.sql("select id from comments where author_id = ?").param(author).query(UUID.class).list();
+        int removed = delete(ids);
+        jdbc.sql("delete from commenter_bans where user_id = ?").param(author).update();
+        return removed;
     }
 
-    List<UUID> idsByAuthor(UUID author) {
-        return jdbc.sql("select id from comments where author_id = ?").param(author).query(UUID.class).list();
+    record Unrendered(UUID id, String markdown) {
+    }
+
+    List<Unrendered> renderedBefore(int version, int limit) {
+        return jdbc.sql("select id, body_markdown from comments where render_version < ? limit ?")
+                .params(version, limit)
+                .query((rs, i) -> new Unrendered(rs.getObject("id", UUID.class), rs.getString("body_markdown"))).list();
+    }
+
+    /** Stores a new rendering of {@code markdown}, unless the comment changed (edited, erased) since it was read. */
+    void rerendered(UUID id, String markdown, String html, int version) {
+        jdbc.sql("update comments set body_html = ?, render_version = ? where id = ? and render_version < ? "
+                        + "and body_markdown = ?")
+                .params(html, version, id, version, markdown).update();
     }
 
     boolean isBanned(UUID user) {
@@ -137,10 +156,6 @@ class Comments {
 
     boolean unban(UUID user) {
         return jdbc.sql("delete from commenter_bans where user_id = ?").param(user).update() == 1;
-    }
-
-    void forgetBan(UUID user) {
-        jdbc.sql("delete from commenter_bans where user_id = ?").param(user).update();
     }
 
     private static Comment comment(ResultSet rs, int row) throws SQLException {

@@ -2,7 +2,9 @@ package io.xaostech.blog.media;
 
 import io.xaostech.blog.media.MediaLibrary.Media;
 import io.xaostech.blog.media.MediaLibrary.Stored;
+import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.security.BearerTokens;
+import io.xaostech.platform.web.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Uploading and listing media (role ADMIN) and serving it to everyone. Files are served as stored, streamed from
@@ -40,7 +43,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class MediaController {
 
-    private static final String SANDBOX = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+    /** Nothing in a served file may run or load anything (a browser viewing an image directly needs no more). */
+    private static final String SANDBOX = "default-src 'none'; sandbox";
 
     private final MediaService service;
     private final MediaStore store;
@@ -61,6 +65,9 @@ class MediaController {
     @GetMapping("/api/v1/blog/admin/media")
     List<Media> list(@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before) {
+        if (before != null && (before.isBefore(Instant.EPOCH) || before.isAfter(Instant.parse("9999-12-31T23:59:59Z")))) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "before must lie between 1970 and 9999.");
+        }
         return library.newestFirst(limit, before);
     }
 
@@ -86,7 +93,12 @@ class MediaController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(forever).build();
         }
         boolean image = stored.contentType().startsWith("image/");
-        InputStream content = store.open(id, name);
+        InputStream content;
+        try {
+            content = store.open(id, name);
+        } catch (NoSuchKeyException e) {
+            throw MediaProblems.notFound();
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(stored.contentType()))
                 .contentLength(stored.size())

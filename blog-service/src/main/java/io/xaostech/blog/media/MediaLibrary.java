@@ -6,9 +6,15 @@ import static io.xaostech.platform.jdbc.Timestamps.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,7 +59,7 @@ class MediaLibrary {
     Optional<Media> find(UUID id) {
         return jdbc.sql("select id, uploaded_by, filename, content_type, size_bytes, width, height, created_at "
                         + "from media where id = ?")
-                .param(id).query(this::media).optional();
+                .param(id).query(MediaLibrary::media).optional().map(m -> withVariants(List.of(m)).get(0));
     }
 
     /** The file to serve for {@code name} ({@code original} or a variant's name). */
@@ -71,10 +77,11 @@ class MediaLibrary {
     }
 
     List<Media> newestFirst(int limit, Instant before) {
-        return jdbc.sql("select id, uploaded_by, filename, content_type, size_bytes, width, height, created_at "
+        List<Media> found = jdbc.sql("select id, uploaded_by, filename, content_type, size_bytes, width, height, created_at "
                         + "from media where (cast(:before as timestamptz) is null or created_at < cast(:before as timestamptz)) "
                         + "order by created_at desc limit :limit")
-                .param("before", utc(before)).param("limit", limit).query(this::media).list();
+                .param("before", utc(before)).param("limit", limit).query(MediaLibrary::media).list();
+        return withVariants(found);
     }
 
     long bytesUploadedBy(UUID uploader) {
@@ -87,44 +94,89 @@ class MediaLibrary {
                 .query(Boolean.class).single();
     }
 
-    boolean delete(UUID id) {
-        return jdbc.sql("delete from media where id = ?").param(id).update() == 1;
-    }
-
-    /** Makes the post's references exactly {@code mediaIds} (ids of media that do not exist are ignored). */
+    /**
+     * Makes the post's references exactly {@code mediaIds} (ids of media that do not exist are ignored), and
+     * notes when media lost its last reference (or that it has one again).
+     */
     void replaceReferences(UUID postId, Collection<UUID> mediaIds) {
-        jdbc.sql("delete from post_media where post_id = ?").param(postId).update();
+        List<UUID> before = jdbc.sql("delete from post_media where post_id = ? returning media_id").param(postId)
+                .query(UUID.class).list();
         if (!mediaIds.isEmpty()) {
             jdbc.sql("insert into post_media (post_id, media_id) select ?, id from media where id = any(?)")
                     .param(postId).param(mediaIds.toArray(UUID[]::new)).update();
         }
+        Set<UUID> affected = new HashSet<>(before);
+        affected.addAll(mediaIds);
+        if (!affected.isEmpty()) {
+            jdbc.sql("update media m set unreferenced_since = case when exists "
+                            + "(select 1 from post_media p where p.media_id = m.id) then null "
+                            + "else coalesce(m.unreferenced_since, now()) end where m.id = any(?)")
+                    .param(affected.toArray(UUID[]::new)).update();
+        }
     }
 
     /**
-     * Locks up to {@code limit} media no post uses that are older than {@code before}, skipping rows another
-     * instance is already cleaning; call inside a transaction.
+     * Deletes up to {@code limit} records of media no post has used since before {@code before}, skipping rows
+     * another instance is cleaning at the same moment; answers what was deleted, with its file names.
      */
-    List<UUID> lockOrphans(Instant before, int limit) {
-        return jdbc.sql("select id from media m where created_at < ? "
+    Map<UUID, List<String>> deleteOrphans(Instant before, int limit) {
+        List<UUID> ids = jdbc.sql("select id from media m where unreferenced_since < ? "
                         + "and not exists (select 1 from post_media p where p.media_id = m.id) "
-                        + "order by created_at limit ? for update skip locked")
+                        + "order by unreferenced_since limit ? for update skip locked")
                 .param(utc(before)).param(limit).query(UUID.class).list();
+        Map<UUID, List<String>> files = new LinkedHashMap<>();
+        for (UUID id : ids) {
+            files.put(id, fileNames(id));
+        }
+        if (!ids.isEmpty()) {
+            jdbc.sql("delete from media where id = any(?)").param(ids.toArray(UUID[]::new)).update();
+        }
+        return files;
     }
 
-    List<String> variantNames(UUID id) {
-        return jdbc.sql("select name from media_variants where media_id = ?").param(id).query(String.class).list();
+    /** Deletes the record if no post uses it (the row locked first, so a concurrent save cannot slip in). */
+    Optional<List<String>> deleteIfUnused(UUID id) {
+        if (jdbc.sql("select id from media where id = ? for update").param(id).query(UUID.class).optional().isEmpty()) {
+            return Optional.empty();
+        }
+        if (isReferenced(id)) {
+            throw MediaProblems.inUse();
+        }
+        List<String> files = fileNames(id);
+        jdbc.sql("delete from media where id = ?").param(id).update();
+        return Optional.of(files);
     }
 
-    private Media media(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        List<VariantInfo> variants = jdbc.sql("select name, content_type, size_bytes, width, height from media_variants "
-                        + "where media_id = ? order by width")
-                .param(id)
-                .query((v, i) -> new VariantInfo(v.getString("name"), v.getString("content_type"),
-                        v.getLong("size_bytes"), v.getInt("width"), v.getInt("height")))
-                .list();
-        return new Media(id, rs.getObject("uploaded_by", UUID.class), rs.getString("filename"),
+    /** Every stored file of an upload: its variants and the original. */
+    List<String> fileNames(UUID id) {
+        List<String> names = new ArrayList<>(jdbc.sql("select name from media_variants where media_id = ?").param(id)
+                .query(String.class).list());
+        names.add(ORIGINAL);
+        return names;
+    }
+
+    private static Media media(ResultSet rs, int row) throws SQLException {
+        return new Media(rs.getObject("id", UUID.class), rs.getObject("uploaded_by", UUID.class), rs.getString("filename"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), (Integer) rs.getObject("width"),
-                (Integer) rs.getObject("height"), instant(rs, "created_at"), variants);
+                (Integer) rs.getObject("height"), instant(rs, "created_at"), List.of());
+    }
+
+    /** The media with their variants, read in one more query for all of them. */
+    private List<Media> withVariants(List<Media> media) {
+        if (media.isEmpty()) {
+            return media;
+        }
+        Map<UUID, List<VariantInfo>> variants = new HashMap<>();
+        jdbc.sql("select media_id, name, content_type, size_bytes, width, height from media_variants "
+                        + "where media_id = any(?) order by width")
+                .param(media.stream().map(Media::id).toArray(UUID[]::new))
+                .query((v, i) -> {
+                    variants.computeIfAbsent(v.getObject("media_id", UUID.class), k -> new ArrayList<>())
+                            .add(new VariantInfo(v.getString("name"), v.getString("content_type"), v.getLong("size_bytes"),
+                                    v.getInt("width"), v.getInt("height")));
+                    return null;
+                }).list();
+        return media.stream().map(m -> new Media(m.id(), m.uploadedBy(), m.filename(), m.contentType(), m.size(),
+                m.width(), m.height(), m.createdAt(), variants.getOrDefault(m.id(), List.of()))).toList();
     }
 }

@@ -118,16 +118,7 @@ class MediaService {
 
     /** Deletes an upload no post uses: the record first (so it is never served again), then the files. */
     void delete(UUID id) {
-        List<String> names = tx.execute(status -> {
-            library.find(id).orElseThrow(MediaProblems::notFound);
-            if (library.isReferenced(id)) {
-                throw MediaProblems.inUse();
-            }
-            List<String> files = new ArrayList<>(library.variantNames(id));
-            files.add(MediaLibrary.ORIGINAL);
-            library.delete(id);
-            return files;
-        });
+        List<String> names = tx.execute(status -> library.deleteIfUnused(id).orElseThrow(MediaProblems::notFound));
         try {
             store.delete(id, names);
         } catch (RuntimeException e) {

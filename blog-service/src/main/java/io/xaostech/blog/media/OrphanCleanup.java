@@ -2,8 +2,8 @@ package io.xaostech.blog.media;
 
 import io.xaostech.blog.config.BlogProperties;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes media no post has used for the grace period (uploaded and never used, or left behind by a deleted or
- * edited post), files first and then the record, each logged. Rows are locked with SKIP LOCKED, so instances
- * running it at the same time share the work instead of repeating it.
+ * edited post), counted from when it stopped being used; each deletion is logged. Rows are locked with SKIP
+ * LOCKED, so instances running it at the same time share the work instead of repeating it.
  */
 @Component
 class OrphanCleanup {
@@ -44,19 +44,24 @@ class OrphanCleanup {
         } while (deleted == BATCH);
     }
 
-    /** One batch in one transaction; answers how many media were deleted. */
+    /**
+     * One batch: the records go in one transaction, then their files (a file left behind by a failing S3 is only
+     * wasted storage; a record left without its files would be served broken). Answers how many were deleted.
+     */
     int deleteBatch() {
-        Integer deleted = tx.execute(status -> {
-            List<UUID> orphans = library.lockOrphans(clock.instant().minus(limits.orphanGrace()), BATCH);
-            for (UUID id : orphans) {
-                List<String> files = new ArrayList<>(library.variantNames(id));
-                files.add(MediaLibrary.ORIGINAL);
+        Map<UUID, List<String>> deleted = tx.execute(status ->
+                library.deleteOrphans(clock.instant().minus(limits.orphanGrace()), BATCH));
+        if (deleted == null) {
+            return 0;
+        }
+        deleted.forEach((id, files) -> {
+            try {
                 store.delete(id, files);
-                library.delete(id);
                 log.info("Deleted media {} that no post has used for {}", id, limits.orphanGrace());
+            } catch (RuntimeException e) {
+                log.warn("Media {} deleted, but its files could not be removed from S3: {}", id, e.getMessage());
             }
-            return orphans.size();
         });
-        return deleted == null ? 0 : deleted;
+        return deleted.size();
     }
 }

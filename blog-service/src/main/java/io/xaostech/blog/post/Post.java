@@ -32,8 +32,4 @@ record Post(PostId id, String slug, String title, String bodyMarkdown, String bo
     String etag() {
         return "\"" + version + "\"";
     }
-
-    PostInput input() {
-        return new PostInput(title, slug, bodyMarkdown, excerpt, tags, coverImageUrl, seo, status, publishedAt);
-    }
 }

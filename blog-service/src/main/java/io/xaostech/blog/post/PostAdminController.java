@@ -7,6 +7,7 @@ import io.xaostech.blog.post.PostViews.PostSummary;
 import io.xaostech.blog.post.PostViews.Revision;
 import io.xaostech.common.page.Page;
 import io.xaostech.common.page.PageRequest;
+import io.xaostech.platform.jdbc.Pages;
 import io.xaostech.platform.security.BearerTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,7 +47,8 @@ class PostAdminController {
                            @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
                            @RequestParam(required = false) @Size(min = 1, max = 100) String cursor) {
         List<Post> found = service.list(status, KeysetCursor.decode(cursor), limit + 1);
-        return PostPages.page(found, limit, post -> new KeysetCursor(post.updatedAt(), post.id().value()), PostSummary::of);
+        return Pages.of(found, limit, post -> new KeysetCursor(post.updatedAt(), post.id().value()).encode(),
+                PostSummary::of);
     }
 
     @PostMapping
@@ -81,10 +83,8 @@ class PostAdminController {
     Page<Revision> revisions(@PathVariable UUID id,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
                              @RequestParam(required = false) @Min(1) Integer before) {
-        List<Revision> found = service.revisions(new PostId(id), before, limit + 1);
-        boolean more = found.size() > limit;
-        List<Revision> items = more ? found.subList(0, limit) : found;
-        return new Page<>(items, more ? String.valueOf(items.get(items.size() - 1).revision()) : null);
+        return Pages.of(service.revisions(new PostId(id), before, limit + 1), limit,
+                revision -> String.valueOf(revision.revision()), revision -> revision);
     }
 
     @PostMapping("/{id}/revisions/{revision}/restore")

@@ -15,10 +15,10 @@ import java.util.List;
  * @param status      absent means {@code DRAFT}; {@code PUBLISHED} with a future {@code publishedAt} schedules
  * @param publishedAt when it is (or is to be) published; absent on publishing means now
  */
-public record PostInput(@NotBlank @Size(max = 300) String title,
+public record PostInput(@NotBlank @Size(max = 300) @Pattern(regexp = TEXT, message = NO_CONTROL) String title,
                         @Size(max = Slug.MAX_LENGTH) @Pattern(regexp = Slug.PATTERN, message = "must be lower-case words of letters and digits joined by single hyphens") String slug,
-                        @NotNull @Size(max = MAX_BODY_LENGTH) String bodyMarkdown,
-                        @Size(max = 500) String excerpt,
+                        @NotNull @Size(max = MAX_BODY_LENGTH) @Pattern(regexp = TEXT, message = NO_CONTROL) String bodyMarkdown,
+                        @Size(max = 500) @Pattern(regexp = TEXT, message = NO_CONTROL) String excerpt,
                         @Size(max = 20) List<@NotNull @Pattern(regexp = TAG, message = "must be 1 to 50 lower-case letters, digits or hyphens") String> tags,
                         @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) URL or a path on this site") String coverImageUrl,
                         @Valid Seo seo,
@@ -26,6 +26,9 @@ public record PostInput(@NotBlank @Size(max = 300) String title,
                         Instant publishedAt) {
 
     static final int MAX_BODY_LENGTH = 200_000;
+    /** Text XML (and so the feeds) can carry: no control characters but tab and line breaks. */
+    static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    static final String NO_CONTROL = "must not contain control characters";
     static final String TAG = "[a-z0-9][a-z0-9-]{0,49}";
     static final String ABSOLUTE_URL = "https?://[^\\s<>\"]+";
     static final String URL = "(https?://|/)[^\\s<>\"]*";

@@ -1,12 +1,14 @@
 package io.xaostech.blog.post;
 
 import io.xaostech.platform.jdbc.KeysetCursor;
+import io.xaostech.platform.jdbc.Pages;
 
 import io.xaostech.blog.cache.Cached;
 import io.xaostech.blog.cache.ContentCache;
 import io.xaostech.blog.post.PostViews.PostSummary;
 import io.xaostech.blog.post.PostViews.PublishedPost;
 import io.xaostech.common.page.Page;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,12 +48,16 @@ class PostReader {
         if (cursor != null) {
             return Cached.of(json.writeValueAsString(publishedPage(tag, KeysetCursor.decode(cursor), limit)));
         }
-        return cache.get(() -> Optional.of(json.writeValueAsString(publishedPage(tag, null, limit))),
-                "list", tag == null ? "-" : tag, String.valueOf(limit)).orElseThrow();
+        // Only pages with posts are cached: a reader inventing tags cannot fill Redis with empty pages.
+        Optional<Cached> cached = cache.get(() -> {
+            Page<PostSummary> page = publishedPage(tag, null, limit);
+            return page.items().isEmpty() ? Optional.empty() : Optional.of(json.writeValueAsString(page));
+        }, "list", tag == null ? "-" : tag, String.valueOf(limit));
+        return cached.orElseGet(() -> Cached.of(json.writeValueAsString(Page.last(List.<PostSummary>of()))));
     }
 
     private Page<PostSummary> publishedPage(String tag, KeysetCursor after, int limit) {
-        return PostPages.page(posts.published(tag, after, limit + 1), limit,
-                post -> new KeysetCursor(post.publishedAt(), post.id().value()), PostSummary::of);
+        return Pages.of(posts.published(tag, after, limit + 1), limit,
+                post -> new KeysetCursor(post.publishedAt(), post.id().value()).encode(), PostSummary::of);
     }
 }

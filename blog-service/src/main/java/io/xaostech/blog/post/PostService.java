@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PostService {
 
     private static final int MAX_SLUG_ATTEMPTS = 50;
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Posts posts;
     private final Revisions revisions;
@@ -79,10 +81,11 @@ class PostService {
     void delete(PostId id, Integer expectedVersion) {
         tx.executeWithoutResult(status -> {
             Post current = posts.find(id).orElseThrow(() -> PostProblems.notFound("with id " + id));
-            if (expectedVersion != null && current.version() != expectedVersion) {
-                throw PostProblems.stale(current);
+            int version = expectedVersion == null ? current.version() : expectedVersion;
+            media.track(id.value());
+            if (!posts.delete(id, version)) {
+                throw PostProblems.stale(posts.find(id).orElse(current));
             }
-            posts.delete(id);
         });
         cache.changed();
     }
@@ -139,6 +142,9 @@ class PostService {
         Instant now = clock.instant();
         // PostgreSQL keeps microseconds: what the editor gets back is what is stored.
         Instant at = in.publishedAt() == null ? null : in.publishedAt().truncatedTo(ChronoUnit.MICROS);
+        if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+            throw PostProblems.invalidPublication("publishedAt must lie between 1970 and 9999.");
+        }
         return switch (in.status()) {
             case PUBLISHED, SCHEDULED -> {
                 if (at == null && in.status() == PostStatus.SCHEDULED) {

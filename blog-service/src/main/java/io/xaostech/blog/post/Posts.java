@@ -89,7 +89,8 @@ class Posts {
 
     /** The current slug of the post that used to be at {@code oldSlug}. */
     Optional<String> redirectFor(String oldSlug) {
-        return jdbc.sql("select p.slug from post_slug_redirects r join posts p on p.id = r.post_id where r.slug = ?")
+        return jdbc.sql("select p.slug from post_slug_redirects r join posts p on p.id = r.post_id "
+                        + "where r.slug = ? and p.status = 'PUBLISHED'")
                 .param(oldSlug).query(String.class).optional();
     }
 
@@ -113,8 +114,9 @@ class Posts {
         jdbc.sql("delete from post_slug_redirects where slug = ?").param(slug).update();
     }
 
-    boolean delete(PostId id) {
-        return jdbc.sql("delete from posts where id = ?").param(id.value()).update() == 1;
+    /** Deletes the post if it is still at {@code version}. */
+    boolean delete(PostId id, int version) {
+        return jdbc.sql("delete from posts where id = ? and version = ?").param(id.value()).param(version).update() == 1;
     }
 
     /** Published posts, newest first, optionally with a tag, after the cursor. */
@@ -158,9 +160,12 @@ class Posts {
                 .param(version).param(limit).query(Posts::post).list();
     }
 
-    void rerendered(PostId id, Rendered rendered) {
-        jdbc.sql("update posts set body_html = ?, body_text = ?, render_version = ? where id = ?")
-                .param(rendered.html()).param(rendered.text()).param(rendered.version()).param(id.value()).update();
+    /** Stores a new rendering of {@code markdown}, unless the post was saved (or rendered) since it was read. */
+    void rerendered(PostId id, String markdown, Rendered rendered) {
+        jdbc.sql("update posts set body_html = ?, body_text = ?, render_version = ? "
+                        + "where id = ? and render_version < ? and body_markdown = ?")
+                .param(rendered.html()).param(rendered.text()).param(rendered.version()).param(id.value())
+                .param(rendered.version()).param(markdown).update();
     }
 
     private static Post post(ResultSet rs, int row) throws SQLException {

@@ -34,7 +34,7 @@ class RenderUpgrade implements ApplicationRunner {
         int total = 0;
         for (List<Post> stale = posts.renderedBefore(MarkdownRenderer.VERSION, BATCH); !stale.isEmpty();
              stale = posts.renderedBefore(MarkdownRenderer.VERSION, BATCH)) {
-            stale.forEach(post -> posts.rerendered(post.id(), renderer.post(post.bodyMarkdown())));
+            stale.forEach(post -> posts.rerendered(post.id(), post.bodyMarkdown(), renderer.post(post.bodyMarkdown())));
             total += stale.size();
         }
         if (total > 0) {

@@ -2,6 +2,7 @@ package io.xaostech.blog.post;
 
 import io.xaostech.common.page.Page;
 import io.xaostech.common.problem.ProblemType;
+import io.xaostech.platform.jdbc.Pages;
 import io.xaostech.platform.web.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,9 +33,8 @@ class SearchController {
                                 @RequestParam(required = false) @Size(max = 10) String cursor) {
         int offset = offset(cursor);
         List<PostSearch.Hit> hits = search.search(q, offset, limit + 1);
-        boolean more = hits.size() > limit && offset + limit < MAX_OFFSET;
-        return new Page<>(hits.size() > limit ? hits.subList(0, limit) : hits,
-                more ? String.valueOf(offset + limit) : null);
+        Page<PostSearch.Hit> page = Pages.of(hits, limit, hit -> String.valueOf(offset + limit), hit -> hit);
+        return offset + limit < MAX_OFFSET ? page : Page.last(page.items());
     }
 
     private static int offset(String cursor) {

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
  * @param canonicalUrl    where the original lives, if elsewhere
  * @param ogImageUrl      the link-preview image
  */
-public record Seo(@Size(max = 300) String metaTitle,
-                  @Size(max = 500) String metaDescription,
+public record Seo(@Size(max = 300) @Pattern(regexp = PostInput.TEXT, message = PostInput.NO_CONTROL) String metaTitle,
+                  @Size(max = 500) @Pattern(regexp = PostInput.TEXT, message = PostInput.NO_CONTROL) String metaDescription,
                   @Size(max = 2000) @Pattern(regexp = PostInput.ABSOLUTE_URL, message = "must be an http(s) URL") String canonicalUrl,
                   @Size(max = 2000) @Pattern(regexp = PostInput.URL, message = "must be an http(s) URL or a path on this site") String ogImageUrl) {
 

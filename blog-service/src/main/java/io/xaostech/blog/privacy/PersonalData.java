@@ -3,6 +3,7 @@ package io.xaostech.blog.privacy;
 import static io.xaostech.platform.jdbc.Timestamps.instant;
 
 import io.xaostech.blog.cache.ContentCache;
+import io.xaostech.blog.comment.CommentsOfPerson;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +26,10 @@ public class PersonalData {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ContentCache cache;
+    private final CommentsOfPerson commentsOfPerson;
 
-    PersonalData(JdbcClient jdbc, TransactionTemplate tx, ContentCache cache) {
+    PersonalData(JdbcClient jdbc, TransactionTemplate tx, ContentCache cache, CommentsOfPerson commentsOfPerson) {
+        this.commentsOfPerson = commentsOfPerson;
         this.jdbc = jdbc;
         this.tx = tx;
         this.cache = cache;
@@ -67,17 +70,12 @@ public class PersonalData {
 
     public Erasure erase(UUID user) {
         Erasure erasure = tx.execute(status -> {
-            int placeholders = jdbc.sql("update comments c set status = 'DELETED', body_markdown = '', body_html = '', "
-                            + "author_id = null, display_name = '', held_because = null where author_id = :user "
-                            + "and exists (select 1 from comments r where r.parent_id = c.id and r.author_id is distinct from :user)")
-                    .param("user", user).update();
-            int deleted = jdbc.sql("delete from comments where author_id = ?").param(user).update();
-            jdbc.sql("delete from commenter_bans where user_id = ?").param(user).update();
+            int comments = commentsOfPerson.erase(user);
             jdbc.sql("update commenter_bans set banned_by = ? where banned_by = ?").params(ERASED, user).update();
             int posts = jdbc.sql("update posts set author_id = null where author_id = ?").param(user).update();
             jdbc.sql("update post_revisions set saved_by = ? where saved_by = ?").params(ERASED, user).update();
             int media = jdbc.sql("update media set uploaded_by = null where uploaded_by = ?").param(user).update();
-            return new Erasure(user, placeholders + deleted, posts, media);
+            return new Erasure(user, comments, posts, media);
         });
         if (erasure.commentsRemoved() + erasure.postsUnattributed() > 0) {
             cache.changed();

@@ -96,6 +96,8 @@ class CommentTest extends BlogApiTestBase {
         assertThat(send("PUT", "/api/v1/blog/admin/commenters/" + aliceId + "/ban", admin, "{\"reason\":\"spam\"}")
                 .statusCode()).isEqualTo(204);
         assertProblem(comment(alice, "Let me in", null), 403, ProblemType.FORBIDDEN);
+        assertProblem(send("PATCH", "/api/v1/blog/comments/" + pending, alice, "{\"body\":\"edited while banned\"}"),
+                403, ProblemType.FORBIDDEN);
         assertThat(jdbc.sql("select status from comments where id = ?::uuid").param(pending).query(String.class).single())
                 .isEqualTo("REJECTED");
         send("DELETE", "/api/v1/blog/admin/commenters/" + aliceId + "/ban", admin, null);

@@ -106,18 +106,19 @@ class MediaTest extends BlogApiTestBase {
         String postId = publish("With a cover", "![pic](" + url + ")", "\"coverImageUrl\":\"" + url + "\"");
 
         assertProblem(send("DELETE", "/api/v1/blog/admin/media/" + id, admin, null), 409, ProblemType.CONFLICT);
-        backdate(id);
+        jdbc.sql("update media set created_at = now() - interval '30 days' where id = ?::uuid").param(id).update();
         cleanup.deleteBatch();
         assertThat(fetch(url).statusCode()).as("in use, so kept").isEqualTo(200);
 
         send("DELETE", "/api/v1/blog/admin/posts/" + postId, admin, null);
         cleanup.deleteBatch();
+        assertThat(fetch(url).statusCode()).as("old, but unused only since just now: kept for the grace period")
+                .isEqualTo(200);
+
+        jdbc.sql("update media set unreferenced_since = now() - interval '2 days' where id = ?::uuid").param(id).update();
+        cleanup.deleteBatch();
         assertThat(fetch(url).statusCode()).isEqualTo(404);
         assertThat(objectsUnder("media/" + id + "/")).isEmpty();
-    }
-
-    private void backdate(String id) {
-        jdbc.sql("update media set created_at = now() - interval '30 days' where id = ?::uuid").param(id).update();
     }
 
     private int mediaRows() {

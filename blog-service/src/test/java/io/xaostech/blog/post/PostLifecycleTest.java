@@ -61,6 +61,10 @@ class PostLifecycleTest extends BlogApiTestBase {
         assertThat(old.statusCode()).isEqualTo(301);
         assertThat(old.headers().firstValue("Location")).contains("/api/v1/blog/posts/" + newSlug);
         assertThat(get("/api/v1/blog/posts/" + newSlug, null).statusCode()).isEqualTo(200);
+
+        send("PUT", ADMIN_POSTS + "/" + id, admin, post("New name", "Body", "\"slug\":\"" + newSlug + "\""),
+                "If-Match", "\"1\"");
+        assertProblem(get("/api/v1/blog/posts/" + oldSlug, null), 404, ProblemType.NOT_FOUND);
     }
 
     @Test
@@ -145,6 +149,13 @@ class PostLifecycleTest extends BlogApiTestBase {
         assertProblem(get("/api/v1/blog/posts/Not%20a%20slug", null), 400, ProblemType.INVALID_REQUEST);
         assertProblem(get("/api/v1/blog/posts/" + "a".repeat(300), null), 400, ProblemType.INVALID_REQUEST);
         assertProblem(get("/api/v1/blog/posts?cursor=bm90LWEtY3Vyc29y", null), 400, ProblemType.INVALID_REQUEST);
+        String farPast = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("-9000000000000000000_" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertProblem(get("/api/v1/blog/posts?cursor=" + farPast, null), 400, ProblemType.INVALID_REQUEST);
+        assertProblem(send("POST", ADMIN_POSTS, admin, "{\"title\":\"Bell\\u0007\",\"bodyMarkdown\":\"x\"}"),
+                400, ProblemType.INVALID_REQUEST);
+        assertProblem(send("POST", ADMIN_POSTS, admin, post("Far", "x",
+                "\"status\":\"PUBLISHED\",\"publishedAt\":\"+100000-01-01T00:00:00Z\"")), 422, ProblemType.UNPROCESSABLE);
         HttpResponse<String> badSlug = send("POST", ADMIN_POSTS, admin, post("Bad", "x", "\"slug\":\"Not A Slug\""));
         assertProblem(badSlug, 400, ProblemType.INVALID_REQUEST);
         assertThat(badSlug.body()).contains("slug");

@@ -3,6 +3,7 @@ package io.xaostech.chat.room;
 import io.xaostech.common.page.Page;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.jdbc.KeysetCursor;
+import io.xaostech.platform.jdbc.Pages;
 import io.xaostech.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
@@ -125,10 +126,7 @@ public class RoomService {
     Page<Room> list(UUID caller, boolean publicOnly, String cursor, int limit) {
         KeysetCursor after = KeysetCursor.decode(cursor);
         List<Room> found = publicOnly ? rooms.publicRooms(after, limit + 1) : rooms.of(caller, after, limit + 1);
-        boolean more = found.size() > limit;
-        List<Room> page = more ? found.subList(0, limit) : found;
-        Room last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page<>(page, more ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+        return Pages.of(found, limit, room -> new KeysetCursor(room.createdAt(), room.id()).encode(), room -> room);
     }
 
     private static ProblemException notFound(UUID roomId) {

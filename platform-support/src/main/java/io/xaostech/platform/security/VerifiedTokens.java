@@ -13,11 +13,13 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Remembers tokens that passed every check until they expire, so a client sending the same token again costs
  * a map look-up, not a signature check (the gateway does the same). Only valid tokens are kept; a token is
- * never used past its {@code exp}, and one that fails is checked again in full every time.
+ * never used past its {@code exp}, and one that fails is checked again in full every time. A remembered token
+ * stays accepted until it expires even if its signing key is withdrawn meanwhile: access tokens live minutes.
  */
 final class VerifiedTokens implements JwtDecoder {
 
-    private static final int MAX_TOKENS = 50_000;
+    /** A decoded token is a few KB; this bounds the cache to tens of MB per audience. */
+    private static final int MAX_TOKENS = 10_000;
 
     private final JwtDecoder decoder;
     private final Clock clock;

@@ -6,17 +6,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 
 /** Plain HTTP against a service under test on its local port: what a real client sends, nothing mocked. */
 public final class TestHttp {
 
-    // HTTP/1.1 as the services speak it: no h2c upgrade attempts (a management server once left one hanging).
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     private final int port;
+    // HTTP/1.1 as the services speak it: no h2c upgrade attempts (a management server once left one hanging).
+    // One client per instance: no pooled connection is ever reused against a later server on the same port.
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestHttp(int port) {
         this.port = port;
@@ -43,7 +44,17 @@ public final class TestHttp {
     /** Sends and waits at most {@code timeout} for the response. */
     public HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
         try {
-            return CLIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            // The server runs in this JVM: what its threads were doing is the evidence of a hang.
+            System.err.println("TestHttp: no answer within " + timeout + " on port " + port + "; threads:");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                System.err.println("\"" + thread.getName() + "\" " + thread.getState());
+                for (StackTraceElement frame : stack) {
+                    System.err.println("    at " + frame);
+                }
+            });
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
