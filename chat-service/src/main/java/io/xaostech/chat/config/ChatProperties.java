@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param recentHistorySize messages per room kept in Redis for fast reconnects
  * @param messagesPerWindow messages one user may send per {@code rateWindow}, across all rooms
  * @param rateWindow        the window of that limit
+ * @param allowedOrigins    browser origins whose pages may open the WebSocket (others are refused at the handshake)
  */
 @Validated
 @ConfigurationProperties("xaos.chat")
 public record ChatProperties(@Min(1) @Max(20000) @DefaultValue("4000") int maxMessageLength,
                              @Min(10) @Max(100000) @DefaultValue("1000") int recentHistorySize,
                              @Min(1) @DefaultValue("30") int messagesPerWindow,
-                             @NotNull @DefaultValue("10s") Duration rateWindow) {
+                             @NotNull @DefaultValue("10s") Duration rateWindow,
+                             @NotNull @DefaultValue({"http://localhost:8080", "http://localhost:8088"}) List<String> allowedOrigins) {
 }

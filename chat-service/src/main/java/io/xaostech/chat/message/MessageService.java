@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sending and reading messages. A message is stored (with its sequence number) before the sender is answered;
- * the same client message id from the same sender is stored once and answered with the stored message.
+ * Sending and reading messages. A message is stored (with its sequence number) before the sender is answered
+ * or anyone is told ({@link MessageStored} is published after the commit); the same client message id from the
+ * same sender is stored once and answered with the stored message.
  */
 @Service
 public class MessageService {
@@ -29,9 +31,11 @@ public class MessageService {
     private final FixedWindowLimit limit;
     private final ChatProperties properties;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     MessageService(Messages messages, RoomService rooms, FixedWindowLimit limit, ChatProperties properties,
-                   TransactionTemplate tx) {
+                   TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.events = events;
         this.messages = messages;
         this.rooms = rooms;
         this.limit = limit;
@@ -56,13 +60,15 @@ public class MessageService {
                     throw new ProblemException(ProblemType.RATE_LIMITED, "You are sending too fast; slow down.",
                             Map.of(ProblemException.RETRY_AFTER_PROPERTY, retryAfter));
                 });
+        Message stored;
         try {
-            return new Sent(tx.execute(status -> messages.insertNext(UUID.randomUUID(), room, sender, clientMessageId, body)),
-                    true);
+            stored = tx.execute(status -> messages.insertNext(UUID.randomUUID(), room, sender, clientMessageId, body));
         } catch (DuplicateKeyException e) {
             // The same client id sent twice at once: the other send stored it.
             return new Sent(repeat(room, sender, clientMessageId).orElseThrow(() -> e), false);
         }
+        events.publishEvent(new MessageStored(stored));
+        return new Sent(stored, true);
     }
 
     /** Messages before or after a message of the room (by id), or the newest; oldest first. */
