@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.xaostech.platform.privacy.PersonalDataHooks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * name them. Erasing twice changes nothing the second time.
  */
 @Service
-public class PersonalData {
+public class PersonalData implements PersonalDataHooks {
 
     /** Stands for "an erased person" where a column may not be empty. */
     static final UUID ERASED = new UUID(0, 0);
@@ -35,23 +36,24 @@ public class PersonalData {
         this.cache = cache;
     }
 
-    record Export(UUID userId, List<CommentData> comments, List<PostData> posts, List<MediaData> media) {
+    public record Export(UUID userId, List<CommentData> comments, List<PostData> posts, List<MediaData> media) {
     }
 
-    record CommentData(UUID id, UUID postId, String displayName, String body, String status, Instant createdAt) {
+    public record CommentData(UUID id, UUID postId, String displayName, String body, String status, Instant createdAt) {
     }
 
-    record PostData(UUID id, String slug, String title, String status, Instant createdAt) {
+    public record PostData(UUID id, String slug, String title, String status, Instant createdAt) {
     }
 
-    record MediaData(UUID id, String filename, String contentType, Instant createdAt) {
+    public record MediaData(UUID id, String filename, String contentType, Instant createdAt) {
     }
 
     /** What was changed: counts per kind. */
     public record Erasure(UUID userId, int commentsRemoved, int postsUnattributed, int mediaUnattributed) {
     }
 
-    Export export(UUID user) {
+    @Override
+    public Export export(UUID user) {
         return new Export(user,
                 jdbc.sql("select id, post_id, display_name, body_markdown, status, created_at from comments "
                                 + "where author_id = ? order by created_at").param(user)
@@ -68,6 +70,7 @@ public class PersonalData {
                                 rs.getString("content_type"), instant(rs, "created_at"))).list());
     }
 
+    @Override
     public Erasure erase(UUID user) {
         Erasure erasure = tx.execute(status -> {
             int comments = commentsOfPerson.erase(user);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.xaostech.platform.privacy.PersonalDataHooks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * member. Erasing twice changes nothing the second time.
  */
 @Service
-class PersonalData {
+public class PersonalData implements PersonalDataHooks {
 
     private final JdbcClient jdbc;
 
@@ -24,20 +25,21 @@ class PersonalData {
         this.jdbc = jdbc;
     }
 
-    record Export(UUID userId, List<MessageData> messages, List<MembershipData> memberships) {
+    public record Export(UUID userId, List<MessageData> messages, List<MembershipData> memberships) {
     }
 
-    record MessageData(UUID id, UUID roomId, long seq, String body, Instant createdAt) {
+    public record MessageData(UUID id, UUID roomId, long seq, String body, Instant createdAt) {
     }
 
-    record MembershipData(UUID roomId, String roomName, String role, Instant joinedAt) {
+    public record MembershipData(UUID roomId, String roomName, String role, Instant joinedAt) {
     }
 
-    record Erasure(UUID userId, int messagesErased, int membershipsEnded) {
+    public record Erasure(UUID userId, int messagesErased, int membershipsEnded) {
     }
 
+    @Override
     @Transactional(readOnly = true)
-    Export export(UUID user) {
+    public Export export(UUID user) {
         return new Export(user,
                 jdbc.sql("select id, room_id, seq, body, created_at from messages where sender_id = ? order by created_at")
                         .param(user)
@@ -50,8 +52,9 @@ class PersonalData {
                                 rs.getString("role"), instant(rs, "joined_at"))).list());
     }
 
+    @Override
     @Transactional
-    Erasure erase(UUID user) {
+    public Erasure erase(UUID user) {
         int messages = jdbc.sql("update messages set body = '', sender_id = null, client_msg_id = null, "
                         + "deleted_at = coalesce(deleted_at, now()) where sender_id = ?")
                 .param(user).update();
