@@ -13,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * chat-service settings ({@code xaos.chat.*}).
  *
  * @param maxMessageLength  longest message body accepted, in characters
- * @param recentHistorySize messages per room kept in Redis for fast reconnects
  * @param messagesPerWindow messages one user may send per {@code rateWindow}, across all rooms
  * @param rateWindow        the window of that limit
  * @param allowedOrigins    browser origins whose pages may open the WebSocket (others are refused at the handshake)
@@ -21,7 +20,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("xaos.chat")
 public record ChatProperties(@Min(1) @Max(20000) @DefaultValue("4000") int maxMessageLength,
-                             @Min(10) @Max(100000) @DefaultValue("1000") int recentHistorySize,
                              @Min(1) @DefaultValue("30") int messagesPerWindow,
                              @NotNull @DefaultValue("10s") Duration rateWindow,
                              @NotNull @DefaultValue({"http://localhost:8080", "http://localhost:8088"}) List<String> allowedOrigins) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSocket
 class ChatSocketConfig implements WebSocketConfigurer {
 
-    /** Largest frame accepted; a bigger one closes the connection with 1009 (message too big). */
+    /** Largest frame accepted, in characters; a bigger one closes the connection with 1009 (message too big). */
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
     private final ChatSocketHandler handler;
@@ -53,11 +53,11 @@ class ChatSocketConfig implements WebSocketConfigurer {
         return container;
     }
 
-    /** Answers a {@code bearer.<jwt>} subprotocol with itself, as browsers require of a requested subprotocol. */
+    /** Answers with {@code xaos-chat.v1} (or the {@code bearer.} entry from older clients), see {@link TokenHandshake}. */
     private static final class BearerProtocolHandshake extends DefaultHandshakeHandler {
         @Override
         protected String selectProtocol(List<String> requested, WebSocketHandler webSocketHandler) {
-            return TokenHandshake.bearerProtocol(requested).orElseGet(() -> super.selectProtocol(requested, webSocketHandler));
+            return TokenHandshake.selectProtocol(requested).orElseGet(() -> super.selectProtocol(requested, webSocketHandler));
         }
     }
 }

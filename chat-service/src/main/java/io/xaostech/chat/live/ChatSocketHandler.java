@@ -16,6 +16,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     static final int SEND_TIME_LIMIT_MS = 10_000;
     static final int SEND_BUFFER_BYTES = 512 * 1024;
     static final int REPLAY_BATCH = 500;
+    static final int MAX_ROOMS_PER_CONNECTION = 100;
 
     private final MessageService messages;
     private final Subscriptions subscriptions;
@@ -68,7 +70,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
         Incoming in;
         try {
             in = json.readValue(frame.getPayload(), Incoming.class);
-        } catch (JacksonException e) {
+            if (in == null) {
+                throw new IllegalArgumentException("null frame");
+            }
+        } catch (JacksonException | IllegalArgumentException e) {
             send(connection, Frames.Error.of("bad-frame", "A frame is one JSON object of the protocol.", null));
             return;
         }
@@ -83,6 +88,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
         } catch (ProblemException e) {
             send(connection, Frames.Error.of(e.type().uri().getPath().replaceAll(".*/", ""), e.getMessage(),
+                    in.clientMessageId()));
+        } catch (RuntimeException e) {
+            // A dependency failing (database, Redis) is this frame's failure, not the connection's.
+            log.warn("Frame of type {} failed: {}", in.type(), e.toString());
+            send(connection, Frames.Error.of("unavailable", "That failed on our side; try again shortly.",
                     in.clientMessageId()));
         }
     }
@@ -99,13 +109,24 @@ class ChatSocketHandler extends TextWebSocketHandler {
         long start = afterSeq == Long.MAX_VALUE ? (latest.isEmpty() ? 0 : latest.get(0).seq()) : afterSeq;
         Subscription subscription = new Subscription(room, start, message -> send(connection, Frames.MessageFrame.of(message)),
                 after -> messages.since(room, connection.user(), after, REPLAY_BATCH));
+        if (!connection.rooms().containsKey(room) && connection.rooms().size() >= MAX_ROOMS_PER_CONNECTION) {
+            send(connection, Frames.Error.of("invalid-request", "At most " + MAX_ROOMS_PER_CONNECTION
+                    + " rooms per connection.", null));
+            return;
+        }
         Subscription previous = connection.rooms().put(room, subscription);
         if (previous != null) {
             subscriptions.remove(previous);
         }
         subscriptions.add(subscription);
         send(connection, Frames.Subscribed.of(room, start));
-        subscription.replay();
+        try {
+            subscription.replay();
+        } catch (RuntimeException e) {
+            connection.rooms().remove(room, subscription);
+            subscriptions.remove(subscription);
+            throw e;
+        }
     }
 
     private void unsubscribe(Connection connection, UUID room) {
@@ -120,7 +141,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             send(connection, Frames.Error.of("invalid-request", "send needs a room and a body.", in.clientMessageId()));
             return;
         }
-        if (in.clientMessageId() != null && !in.clientMessageId().matches("[A-Za-z0-9_-]{1,64}")) {
+        if (in.clientMessageId() != null && !in.clientMessageId().matches(MessageService.CLIENT_MESSAGE_ID)) {
             send(connection, Frames.Error.of("invalid-request",
                     "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.", null));
             return;
@@ -132,6 +153,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private void send(Connection connection, Object frame) {
         try {
             connection.out().sendMessage(new TextMessage(json.writeValueAsString(frame)));
+        } catch (SessionLimitExceededException e) {
+            // Too slow to keep up: disconnected with the reason, and nobody else waits for it.
+            close(connection, e.getStatus());
         } catch (IOException | IllegalStateException e) {
             log.debug("Could not send to a closing connection: {}", e.toString());
         }
@@ -151,9 +175,5 @@ class ChatSocketHandler extends TextWebSocketHandler {
         if (connection != null) {
             connection.rooms().values().forEach(subscriptions::remove);
         }
-    }
-
-    int connectionCount() {
-        return connections.size();
     }
 }

@@ -77,10 +77,14 @@ class Fanout implements SmartLifecycle {
                         .pollTimeout(Duration.ofMillis(500))
                         .batchSize(200)
                         .serializer(redis.getStringSerializer())
-                        .errorHandler(e -> log.warn("Fan-out read failed (retrying): {}", e.toString()))
                         .build();
         container = StreamMessageListenerContainer.create(connections, options);
-        container.receive(StreamOffset.create(stream, ReadOffset.latest()), this::deliver);
+        // Keep reading after a failed read (Redis restarting): the default would cancel the subscription for good.
+        container.register(StreamMessageListenerContainer.StreamReadRequest
+                .builder(StreamOffset.create(stream, ReadOffset.latest()))
+                .cancelOnError(e -> false)
+                .errorHandler(e -> log.warn("Fan-out read failed (retrying): {}", e.toString()))
+                .build(), this::deliver);
         container.start();
     }
 

@@ -26,6 +26,8 @@ final class TokenHandshake implements HandshakeInterceptor {
     static final String USER = "xaos.user";
     static final String EXPIRES = "xaos.expires";
     static final String PROTOCOL_PREFIX = "bearer.";
+    /** The protocol's own name, offered beside the token. */
+    static final String PROTOCOL = "xaos-chat.v1";
     static final String COOKIE = "XAOS_WS_TOKEN";
 
     private final JwtDecoder decoder;
@@ -80,8 +82,15 @@ final class TokenHandshake implements HandshakeInterceptor {
         return Optional.empty();
     }
 
-    /** The subprotocol to answer with when the token came as one (a browser insists on an answer). */
-    static Optional<String> bearerProtocol(List<String> requested) {
-        return requested.stream().map(String::strip).filter(p -> p.startsWith(PROTOCOL_PREFIX)).findFirst();
+    /**
+     * The subprotocol to answer with: {@value #PROTOCOL} when offered (so the token is never echoed back in a
+     * response header), else the offered {@code bearer.} entry, which a browser insists on getting back.
+     */
+    static Optional<String> selectProtocol(List<String> requested) {
+        List<String> offered = requested.stream().map(String::strip).toList();
+        if (offered.contains(PROTOCOL)) {
+            return Optional.of(PROTOCOL);
+        }
+        return offered.stream().filter(p -> p.startsWith(PROTOCOL_PREFIX)).findFirst();
     }
 }

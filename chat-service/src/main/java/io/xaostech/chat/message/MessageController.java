@@ -24,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MessageController {
 
-    static final String CLIENT_ID = "[A-Za-z0-9_-]{1,64}";
-
     private final MessageService service;
 
     MessageController(MessageService service) {
@@ -33,7 +31,7 @@ class MessageController {
     }
 
     /** {@code body} length is also checked against {@code xaos.chat.max-message-length} by the service. */
-    record Outgoing(@Pattern(regexp = CLIENT_ID, message = "must be 1 to 64 letters, digits, '-' or '_'") String clientMessageId,
+    record Outgoing(@Pattern(regexp = MessageService.CLIENT_MESSAGE_ID, message = "must be 1 to 64 letters, digits, '-' or '_'") String clientMessageId,
                     @NotBlank @Size(max = 20_000) String body) {
     }
 

@@ -8,6 +8,7 @@ import io.xaostech.platform.web.ProblemException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MessageService {
+
+    /** What a client message id may look like. */
+    public static final String CLIENT_MESSAGE_ID = "[A-Za-z0-9_-]{1,64}";
+    /** Message text: no control characters but tab and line breaks (PostgreSQL refuses NUL anyway). */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     /** A send's outcome: the stored message, and whether this send stored it (false for a repeat). */
     public record Sent(Message message, boolean created) {
@@ -44,6 +50,9 @@ public class MessageService {
     }
 
     public Sent send(UUID room, UUID sender, String clientMessageId, String body) {
+        if (CONTROL.matcher(body).find()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "The message contains control characters.");
+        }
         if (body.length() > properties.maxMessageLength()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "The message is longer than "
                     + properties.maxMessageLength() + " characters.");

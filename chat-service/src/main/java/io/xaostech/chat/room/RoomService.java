@@ -32,7 +32,7 @@ public class RoomService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "Direct rooms are opened with POST /rooms/direct.");
         }
         Room room = new Room(UUID.randomUUID(), kind, name.strip(), topic, owner, clock.instant(), 0);
-        rooms.insert(room, null);
+        rooms.insert(room);
         rooms.addMember(room.id(), owner, RoomRole.OWNER);
         return rooms.find(room.id()).orElseThrow();
     }
@@ -44,13 +44,15 @@ public class RoomService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "A direct room needs another person.");
         }
         String key = caller.compareTo(other) < 0 ? caller + ":" + other : other + ":" + caller;
-        return rooms.findDirect(key).orElseGet(() -> {
-            Room room = new Room(UUID.randomUUID(), RoomKind.DIRECT, "direct", null, caller, clock.instant(), 0);
-            rooms.insert(room, key);
-            rooms.addMember(room.id(), caller, RoomRole.MEMBER);
-            rooms.addMember(room.id(), other, RoomRole.MEMBER);
-            return rooms.find(room.id()).orElseThrow();
+        Room room = rooms.findDirect(key).orElseGet(() -> {
+            Room created = new Room(UUID.randomUUID(), RoomKind.DIRECT, "direct", null, caller, clock.instant(), 0);
+            rooms.insertDirect(created, key);
+            return rooms.findDirect(key).orElseThrow();
         });
+        // Both are (again) in it, also after one of them left.
+        rooms.addMember(room.id(), caller, RoomRole.MEMBER);
+        rooms.addMember(room.id(), other, RoomRole.MEMBER);
+        return room;
     }
 
     /** A room the caller may see: any public room, or one they are in. */

@@ -24,9 +24,16 @@ class Rooms {
         this.jdbc = jdbc;
     }
 
-    void insert(Room room, String directKey) {
-        jdbc.sql("insert into rooms (id, kind, name, topic, created_by, direct_key) values (?, ?, ?, ?, ?, ?)")
-                .params(room.id(), room.kind().name(), room.name(), room.topic(), room.createdBy(), directKey).update();
+    void insert(Room room) {
+        jdbc.sql("insert into rooms (id, kind, name, topic, created_by) values (?, ?, ?, ?, ?)")
+                .params(room.id(), room.kind().name(), room.name(), room.topic(), room.createdBy()).update();
+    }
+
+    /** Creates the pair's direct room unless a concurrent call just did. */
+    void insertDirect(Room room, String directKey) {
+        jdbc.sql("insert into rooms (id, kind, name, created_by, direct_key) values (?, ?, ?, ?, ?) "
+                        + "on conflict (direct_key) do nothing")
+                .params(room.id(), room.kind().name(), room.name(), room.createdBy(), directKey).update();
     }
 
     Optional<Room> find(UUID id) {

@@ -188,9 +188,12 @@ class LiveChatTest {
         Client client = new Client();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (token != null) {
-            builder.subprotocols("bearer." + token);
+            builder.subprotocols("xaos-chat.v1", "bearer." + token);
         }
         client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), client).get(10, TimeUnit.SECONDS);
+        if (token != null) {
+            assertThat(client.socket.getSubprotocol()).as("the token is not echoed back").isEqualTo("xaos-chat.v1");
+        }
         return client;
     }
 
