@@ -98,8 +98,7 @@ class CommentService {
     Page<Thread> threads(String slug, String cursor, int limit) {
         UUID postId = publishedPost(slug);
         KeysetCursor after = KeysetCursor.decode(cursor);
-        List<Comment> top = comments.threads(postId, after == null ? null : after.at(),
-                after == null ? null : after.id(), limit + 1);
+        List<Comment> top = comments.threads(postId, after, limit + 1);
         Map<UUID, List<Reply>> replies = comments.approvedReplies(Pages.shown(top, limit).stream().map(Comment::id).toList())
                 .stream().map(Reply::of).collect(Collectors.groupingBy(Reply::parentId));
         return Pages.of(top, limit, CommentService::cursorAfter, c -> {
@@ -112,8 +111,7 @@ class CommentService {
     @Transactional(readOnly = true)
     Page<Comment> queue(CommentStatus status, String cursor, int limit) {
         KeysetCursor after = KeysetCursor.decode(cursor);
-        return Pages.of(comments.withStatus(status, after == null ? null : after.at(), after == null ? null : after.id(),
-                limit + 1), limit, CommentService::cursorAfter, c -> c);
+        return Pages.of(comments.withStatus(status, after, limit + 1), limit, CommentService::cursorAfter, c -> c);
     }
 
     private static String cursorAfter(Comment comment) {

@@ -3,9 +3,9 @@ package io.xaostech.blog.comment;
 import static io.xaostech.platform.jdbc.Timestamps.instant;
 import static io.xaostech.platform.jdbc.Timestamps.utc;
 
+import io.xaostech.platform.jdbc.KeysetCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -81,15 +81,15 @@ class Comments {
     }
 
     /** Approved top-level comments of a post (and placeholders with replies), oldest first, after a cursor. */
-    List<Comment> threads(UUID postId, Instant afterAt, UUID afterId, int limit) {
+    List<Comment> threads(UUID postId, KeysetCursor after, int limit) {
         return jdbc.sql("select " + COLUMNS + " from comments c where post_id = :post and parent_id is null "
                         + "and (status = 'APPROVED' or (status = 'DELETED' and exists "
                         + "(select 1 from comments r where r.parent_id = c.id and r.status = 'APPROVED'))) "
                         + "and (cast(:at as timestamptz) is null or (created_at, id) > (cast(:at as timestamptz), :id)) "
                         + "order by created_at, id limit :limit")
                 .param("post", postId)
-                .param("at", afterAt == null ? null : utc(afterAt))
-                .param("id", afterId == null ? new UUID(0, 0) : afterId)
+                .param("at", after == null ? null : utc(after.at()))
+                .param("id", after == null ? new UUID(0, 0) : after.id())
                 .param("limit", limit)
                 .query(Comments::comment).list();
     }
@@ -105,13 +105,13 @@ class Comments {
     }
 
     /** The moderation queue (or any status), oldest first. */
-    List<Comment> withStatus(CommentStatus status, Instant afterAt, UUID afterId, int limit) {
+    List<Comment> withStatus(CommentStatus status, KeysetCursor after, int limit) {
         return jdbc.sql("select " + COLUMNS + " from comments where status = :status "
                         + "and (cast(:at as timestamptz) is null or (created_at, id) > (cast(:at as timestamptz), :id)) "
                         + "order by created_at, id limit :limit")
                 .param("status", status.name())
-                .param("at", afterAt == null ? null : utc(afterAt))
-                .param("id", afterId == null ? new UUID(0, 0) : afterId)
+                .param("at", after == null ? null : utc(after.at()))
+                .param("id", after == null ? new UUID(0, 0) : after.id())
                 .param("limit", limit)
                 .query(Comments::comment).list();
     }

@@ -3,6 +3,7 @@ package io.xaostech.blog.media;
 import io.xaostech.blog.media.MediaLibrary.Media;
 import io.xaostech.blog.media.MediaLibrary.Stored;
 import io.xaostech.common.problem.ProblemType;
+import io.xaostech.platform.jdbc.Timestamps;
 import io.xaostech.platform.security.BearerTokens;
 import io.xaostech.platform.web.ProblemException;
 import jakarta.validation.constraints.Max;
@@ -65,7 +66,7 @@ class MediaController {
     @GetMapping("/api/v1/blog/admin/media")
     List<Media> list(@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before) {
-        if (before != null && (before.isBefore(Instant.EPOCH) || before.isAfter(Instant.parse("9999-12-31T23:59:59Z")))) {
+        if (before != null && !Timestamps.isStorable(before)) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "before must lie between 1970 and 9999.");
         }
         return library.newestFirst(limit, before);

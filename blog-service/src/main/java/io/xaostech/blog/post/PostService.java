@@ -7,6 +7,7 @@ import io.xaostech.blog.media.MediaReferences;
 import io.xaostech.blog.post.PostViews.Revision;
 import io.xaostech.blog.render.MarkdownRenderer;
 import io.xaostech.blog.render.Rendered;
+import io.xaostech.platform.jdbc.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PostService {
 
     private static final int MAX_SLUG_ATTEMPTS = 50;
-    private static final Instant EARLIEST = Instant.EPOCH;
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Posts posts;
     private final Revisions revisions;
@@ -142,7 +141,7 @@ class PostService {
         Instant now = clock.instant();
         // PostgreSQL keeps microseconds: what the editor gets back is what is stored.
         Instant at = in.publishedAt() == null ? null : in.publishedAt().truncatedTo(ChronoUnit.MICROS);
-        if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+        if (at != null && !Timestamps.isStorable(at)) {
             throw PostProblems.invalidPublication("publishedAt must lie between 1970 and 9999.");
         }
         return switch (in.status()) {

@@ -87,8 +87,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                         "type must be one of ping, subscribe, unsubscribe, send.", in.clientMessageId()));
             }
         } catch (ProblemException e) {
-            send(connection, Frames.Error.of(e.type().uri().getPath().replaceAll(".*/", ""), e.getMessage(),
-                    in.clientMessageId()));
+            send(connection, Frames.Error.of(e.type().code(), e.getMessage(), in.clientMessageId()));
         } catch (RuntimeException e) {
             // A dependency failing (database, Redis) is this frame's failure, not the connection's.
             log.warn("Frame of type {} failed: {}", in.type(), e.toString());

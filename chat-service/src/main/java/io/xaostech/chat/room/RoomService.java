@@ -95,7 +95,8 @@ public class RoomService {
     @Transactional
     void invite(UUID roomId, UUID caller, UUID invitee) {
         Room room = visible(roomId, caller);
-        Member me = membership(roomId, caller);
+        Member me = rooms.member(roomId, caller).orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                "Join the room first."));
         if (room.kind() == RoomKind.DIRECT) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "A direct room holds its two people only.");
         }

@@ -35,11 +35,13 @@ public enum ProblemType {
     /** Extension member listing field errors: {@code [{"field": "...", "message": "..."}]}. */
     public static final String ERRORS_PROPERTY = "errors";
 
+    private final String code;
     private final URI uri;
     private final String title;
     private final int status;
 
     ProblemType(String slug, String title, int status) {
+        this.code = slug;
         this.uri = URI.create(BASE + slug);
         this.title = title;
         this.status = status;
@@ -47,6 +49,11 @@ public enum ProblemType {
 
     public URI uri() {
         return uri;
+    }
+
+    /** The last segment of the URI ({@code not-found}): the short code where a URI does not fit (WebSocket frames). */
+    public String code() {
+        return code;
     }
 
     public String title() {

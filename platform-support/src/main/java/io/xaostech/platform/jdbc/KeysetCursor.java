@@ -13,9 +13,6 @@ import java.util.UUID;
  */
 public record KeysetCursor(Instant at, UUID id) {
 
-    /** 9999-12-31T23:59:59Z: PostgreSQL's timestamps reach further, but no real row sorts beyond it. */
-    private static final long MAX_MICROS = 253_402_300_799_000_000L;
-
     public String encode() {
         long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
         return Base64.getUrlEncoder().withoutPadding()
@@ -30,11 +27,11 @@ public record KeysetCursor(Instant at, UUID id) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("_", 2);
             long micros = Long.parseLong(parts[0]);
-            if (micros < 0 || micros > MAX_MICROS) {
+            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (!Timestamps.isStorable(at)) {
                 throw new IllegalArgumentException("out of range");
             }
-            return new KeysetCursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L), UUID.fromString(parts[1]));
+            return new KeysetCursor(at, UUID.fromString(parts[1]));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "The cursor is not one this API gave out; start again without it.");
