@@ -16,11 +16,16 @@ import org.springframework.validation.annotation.Validated;
  * @param messagesPerWindow messages one user may send per {@code rateWindow}, across all rooms
  * @param rateWindow        the window of that limit
  * @param allowedOrigins    browser origins whose pages may open the WebSocket (others are refused at the handshake)
+ * @param editWindow        how long after sending a message its sender may edit it
+ * @param presence          whether typing notices and presence are kept at all (off: typing frames are ignored
+ *                          and nobody is shown online)
  */
 @Validated
 @ConfigurationProperties("xaos.chat")
 public record ChatProperties(@Min(1) @Max(20000) @DefaultValue("4000") int maxMessageLength,
                              @Min(1) @DefaultValue("30") int messagesPerWindow,
                              @NotNull @DefaultValue("10s") Duration rateWindow,
-                             @NotNull @DefaultValue({"http://localhost:8080", "http://localhost:8088"}) List<String> allowedOrigins) {
+                             @NotNull @DefaultValue({"http://localhost:8080", "http://localhost:8088"}) List<String> allowedOrigins,
+                             @NotNull @DefaultValue("24h") Duration editWindow,
+                             @DefaultValue("true") boolean presence) {
 }

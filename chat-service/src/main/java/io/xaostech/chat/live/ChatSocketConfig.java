@@ -3,7 +3,6 @@ package io.xaostech.chat.live;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.xaostech.chat.config.ChatProperties;
-import io.xaostech.chat.message.MessageService;
 import io.xaostech.common.security.Audiences;
 import io.xaostech.platform.security.BearerTokens;
 import io.xaostech.platform.security.ResourceServerProperties;
@@ -16,7 +15,6 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /ws/chat}: token checked and Origin allow-listed at the handshake, frames bounded in size. */
 @Configuration(proxyBeanMethods = false)
@@ -30,9 +28,9 @@ class ChatSocketConfig implements WebSocketConfigurer {
     private final TokenHandshake handshake;
     private final ChatProperties properties;
 
-    ChatSocketConfig(MessageService messages, Subscriptions subscriptions, JsonMapper json, ChatProperties properties,
-                     JWKSource<SecurityContext> keys, ResourceServerProperties security) {
-        this.handler = new ChatSocketHandler(messages, subscriptions, json);
+    ChatSocketConfig(ChatSocketHandler handler, ChatProperties properties, JWKSource<SecurityContext> keys,
+                     ResourceServerProperties security) {
+        this.handler = handler;
         this.handshake = new TokenHandshake(BearerTokens.decoder(keys, security.issuer().toString(), Audiences.API));
         this.properties = properties;
     }

@@ -1,60 +1,109 @@
 package io.xaostech.chat.live;
 
 import io.xaostech.chat.live.Frames.Incoming;
+import io.xaostech.chat.live.Subscription.Delivery;
 import io.xaostech.chat.message.Message;
 import io.xaostech.chat.message.MessageService;
+import io.xaostech.chat.presence.Presence;
+import io.xaostech.chat.room.RoomService;
+import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.web.ProblemException;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One WebSocket connection of one user: frames in, frames out (docs/chat-protocol.md). Sending goes through
- * {@link MessageService} like the REST API, so a message is stored before it is acknowledged or fanned out.
- * Each connection sends through a bounded buffer: a client that cannot keep up is disconnected with a reason,
- * and never slows the others.
+ * The WebSocket connections of this instance: frames in, frames out (docs/chat-protocol.md). Sending, editing
+ * and deleting go through {@link MessageService} like the REST API, so an event is stored before it is
+ * acknowledged or fanned out. Frames out go through each connection's {@link Outbound}, which never blocks;
+ * a connection ends when its token expires, and closing never blocks the thread asking for it.
  */
-class ChatSocketHandler extends TextWebSocketHandler {
+@Component
+class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
-    static final int SEND_TIME_LIMIT_MS = 10_000;
-    static final int SEND_BUFFER_BYTES = 512 * 1024;
+    static final long SEND_TIME_LIMIT_MS = 10_000;
+    static final long SEND_BUFFER_CHARS = 512 * 1024;
+    /** How far behind a subscribing client may be and still be replayed to; further, it pages over REST. */
+    static final int MAX_REPLAY = 2_000;
     static final int REPLAY_BATCH = 500;
     static final int MAX_ROOMS_PER_CONNECTION = 100;
+    static final int MAX_CONNECTIONS_PER_USER = 20;
+    private static final List<String> KNOWN_TYPES = List.of("ping", "subscribe", "unsubscribe", "send", "edit", "delete",
+            "typing", "read");
+    private static final String TYPES = String.join(", ", KNOWN_TYPES);
 
     private final MessageService messages;
-    private final Subscriptions subscriptions;
+    private final RoomService rooms;
+    private final Feeds feeds;
+    private final Fanout fanout;
+    private final Presence presence;
     private final JsonMapper json;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor expiries = new ScheduledThreadPoolExecutor(1,
+            new CustomizableThreadFactory("chat-expiry-"));
+    private final ExecutorService closer = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), new CustomizableThreadFactory("chat-close-"));
 
-    ChatSocketHandler(MessageService messages, Subscriptions subscriptions, JsonMapper json) {
+    ChatSocketHandler(MessageService messages, RoomService rooms, Feeds feeds, Fanout fanout, Presence presence,
+                      JsonMapper json) {
         this.messages = messages;
-        this.subscriptions = subscriptions;
+        this.rooms = rooms;
+        this.feeds = feeds;
+        this.fanout = fanout;
+        this.presence = presence;
         this.json = json;
-    }
-
-    private record Connection(UUID user, Instant expires, WebSocketSession out, Map<UUID, Subscription> rooms) {
+        expiries.setRemoveOnCancelPolicy(true);
+        ((ThreadPoolExecutor) closer).allowCoreThreadTimeOut(true);
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        WebSocketSession out = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_BYTES,
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        connections.put(session.getId(), new Connection((UUID) session.getAttributes().get(TokenHandshake.USER),
-                (Instant) session.getAttributes().get(TokenHandshake.EXPIRES), out, new ConcurrentHashMap<>()));
+        jakarta.websocket.Session socket = ((NativeWebSocketSession) session).getNativeSession(jakarta.websocket.Session.class);
+        socket.getAsyncRemote().setSendTimeout(SEND_TIME_LIMIT_MS);
+        // Closing a connection whose send is stuck waits this long for it, not the container's 20 s.
+        socket.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", 2_000L);
+        Consumer<CloseStatus> close = status -> closer.execute(() -> closeNow(session, status));
+        UUID user = (UUID) session.getAttributes().get(TokenHandshake.USER);
+        Instant expires = (Instant) session.getAttributes().get(TokenHandshake.EXPIRES);
+        Connection connection = new Connection(session.getId(), user,
+                (String) session.getAttributes().get(TokenHandshake.SESSION), expires,
+                new Outbound(socket, SEND_BUFFER_CHARS, close), close, json);
+        if (perUser.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet() > MAX_CONNECTIONS_PER_USER) {
+            perUser.get(user).decrementAndGet();
+            close.accept(new CloseStatus(4429, "too many connections"));
+            return;
+        }
+        connections.put(session.getId(), connection);
+        if (expires != null) {
+            connection.expireAt(expiries.schedule(() -> connection.close(new CloseStatus(4401, "token expired")),
+                    Math.max(0, Duration.between(Instant.now(), expires).toMillis()), TimeUnit.MILLISECONDS));
+        }
+        presence.refresh(user);
     }
 
     @Override
@@ -64,8 +113,21 @@ class ChatSocketHandler extends TextWebSocketHandler {
             return;
         }
         if (connection.expires() != null && Instant.now().isAfter(connection.expires())) {
-            close(connection, new CloseStatus(4401, "token expired"));
+            connection.close(new CloseStatus(4401, "token expired"));
             return;
+        }
+        int frames = connection.countFrame(System.nanoTime());
+        if (frames > Connection.ABUSIVE_FRAMES_PER_SECOND) {
+            connection.close(CloseStatus.POLICY_VIOLATION.withReason("flooding"));
+            return;
+        }
+        if (frames > Connection.FRAMES_PER_SECOND) {
+            connection.send(Frames.Error.of("rate-limited", "At most " + Connection.FRAMES_PER_SECOND
+                    + " frames a second; this one was dropped.", null));
+            return;
+        }
+        if (connection.presenceDue(System.nanoTime())) {
+            presence.refresh(connection.user());
         }
         Incoming in;
         try {
@@ -74,97 +136,149 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 throw new IllegalArgumentException("null frame");
             }
         } catch (JacksonException | IllegalArgumentException e) {
-            send(connection, Frames.Error.of("bad-frame", "A frame is one JSON object of the protocol.", null));
+            connection.send(Frames.Error.of("bad-frame", "A frame is one JSON object of the protocol.", null));
             return;
         }
         try {
-            switch (in.type() == null ? "" : in.type()) {
-                case "ping" -> send(connection, Frames.Pong.INSTANCE);
-                case "subscribe" -> subscribe(connection, in);
-                case "unsubscribe" -> unsubscribe(connection, in.room());
-                case "send" -> sendMessage(connection, in);
-                default -> send(connection, Frames.Error.of("unknown-type",
-                        "type must be one of ping, subscribe, unsubscribe, send.", in.clientMessageId()));
-            }
+            handle(connection, in);
         } catch (ProblemException e) {
-            send(connection, Frames.Error.of(e.type().code(), e.getMessage(), in.clientMessageId()));
+            connection.send(Frames.Error.of(e.type().code(), e.getMessage(), in.clientMessageId()));
         } catch (RuntimeException e) {
             // A dependency failing (database, Redis) is this frame's failure, not the connection's.
             log.warn("Frame of type {} failed: {}", in.type(), e.toString());
-            send(connection, Frames.Error.of("unavailable", "That failed on our side; try again shortly.",
+            connection.send(Frames.Error.of("unavailable", "That failed on our side; try again shortly.",
                     in.clientMessageId()));
         }
     }
 
-    private void subscribe(Connection connection, Incoming in) {
-        if (in.room() == null) {
-            send(connection, Frames.Error.of("invalid-request", "subscribe needs a room.", null));
+    private void handle(Connection connection, Incoming in) {
+        String type = in.type() == null ? "" : in.type();
+        if (!KNOWN_TYPES.contains(type)) {
+            connection.send(Frames.Error.of("unknown-type", "type must be one of " + TYPES + ".", in.clientMessageId()));
             return;
         }
-        UUID room = in.room();
-        long afterSeq = in.afterSeq() == null ? Long.MAX_VALUE : Math.max(0, in.afterSeq());
-        // The membership check (and the room's newest number, when the client asks for live messages only).
-        List<Message> latest = messages.history(room, connection.user(), null, null, 1);
-        long start = afterSeq == Long.MAX_VALUE ? (latest.isEmpty() ? 0 : latest.get(0).seq()) : afterSeq;
-        Subscription subscription = new Subscription(room, start, message -> send(connection, Frames.MessageFrame.of(message)),
-                after -> messages.since(room, connection.user(), after, REPLAY_BATCH));
+        if (!type.equals("ping") && in.room() == null) {
+            throw invalid(type + " needs a room.");
+        }
+        switch (type) {
+            case "ping" -> connection.send(Frames.Pong.INSTANCE);
+            case "subscribe" -> subscribe(connection, in.room(), in.afterSeq());
+            case "unsubscribe" -> unsubscribe(connection, in.room());
+            case "send" -> {
+                if (in.body() == null || in.body().isBlank()) {
+                    throw invalid("send needs a body.");
+                }
+                if (in.clientMessageId() != null && !in.clientMessageId().matches(MessageService.CLIENT_MESSAGE_ID)) {
+                        throw invalid("clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
+                }
+                MessageService.Sent sent = messages.send(in.room(), connection.user(), in.clientMessageId(), in.body());
+                connection.send(Frames.Ack.of(in.clientMessageId(), sent.message()));
+            }
+            case "edit" -> {
+                if (in.messageId() == null || in.body() == null || in.body().isBlank()) {
+                    throw invalid("edit needs a messageId and a body.");
+                }
+                connection.send(Frames.Ack.of(in.clientMessageId(),
+                        messages.edit(in.room(), connection.user(), in.messageId(), in.body())));
+            }
+            case "delete" -> {
+                if (in.messageId() == null) {
+                    throw invalid("delete needs a messageId.");
+                }
+                messages.delete(in.room(), connection.user(), in.messageId()).ifPresentOrElse(
+                        event -> connection.send(Frames.Ack.of(in.clientMessageId(), event)),
+                        () -> connection.send(Frames.Ack.of(in.clientMessageId(), null)));
+            }
+            case "typing" -> {
+                if (presence.enabled() && connection.rooms().containsKey(in.room())
+                        && connection.mayAnnounceTyping(in.room(), System.nanoTime())) {
+                    fanout.typing(in.room(), connection.user());
+                }
+            }
+            case "read" -> {
+                if (in.seq() == null || in.seq() < 0) {
+                    throw invalid("read needs the seq of the newest event seen.");
+                }
+                rooms.markRead(in.room(), connection.user(), in.seq());
+            }
+            default -> throw new IllegalStateException("unreachable: " + type);
+        }
+    }
+
+    /**
+     * Follows a room: replays what the client missed after {@code afterSeq} (none given: live events only), then
+     * live events, with no gap and no duplicate in between.
+     */
+    private void subscribe(Connection connection, UUID room, Long afterSeq) {
+        rooms.membership(room, connection.user());
         if (!connection.rooms().containsKey(room) && connection.rooms().size() >= MAX_ROOMS_PER_CONNECTION) {
-            send(connection, Frames.Error.of("invalid-request", "At most " + MAX_ROOMS_PER_CONNECTION
-                    + " rooms per connection.", null));
-            return;
+            throw invalid("At most " + MAX_ROOMS_PER_CONNECTION + " rooms per connection.");
         }
+        long from = afterSeq == null ? 0 : Math.max(0, afterSeq);
+        Subscription subscription = new Subscription(room, connection, from);
         Subscription previous = connection.rooms().put(room, subscription);
         if (previous != null) {
-            subscriptions.remove(previous);
+            feeds.leave(previous);
         }
-        subscriptions.add(subscription);
-        send(connection, Frames.Subscribed.of(room, start));
+        long upTo;
         try {
-            subscription.replay();
+            upTo = feeds.join(subscription, afterSeq == null);
         } catch (RuntimeException e) {
             connection.rooms().remove(room, subscription);
-            subscriptions.remove(subscription);
+            throw e;
+        }
+        boolean recovered = afterSeq == null || upTo - from <= MAX_REPLAY;
+        if (!recovered) {
+            subscription.startAt(upTo);
+        }
+        connection.send(Frames.Subscribed.of(room, subscription.lastSeq(), recovered));
+        try {
+            long replayed = subscription.lastSeq();
+            while (replayed < upTo) {
+                List<Message> batch = messages.events(room, replayed, upTo, REPLAY_BATCH);
+                if (batch.isEmpty()
+                        || subscription.replayed(batch.stream().map(this::delivery).toList())) {
+                    break;
+                }
+                replayed = batch.get(batch.size() - 1).seq();
+            }
+            if (subscription.live()) {
+                feeds.leave(subscription);
+            }
+        } catch (RuntimeException e) {
+            subscription.end("resubscribe");
+            feeds.leave(subscription);
             throw e;
         }
     }
 
+    private Delivery delivery(Message event) {
+        return new Delivery(event.seq(), json.writeValueAsString(Frames.MessageFrame.of(event)));
+    }
+
     private void unsubscribe(Connection connection, UUID room) {
-        Subscription subscription = room == null ? null : connection.rooms().remove(room);
+        Subscription subscription = connection.rooms().get(room);
         if (subscription != null) {
-            subscriptions.remove(subscription);
+            subscription.end("unsubscribed");
+            feeds.leave(subscription);
         }
     }
 
-    private void sendMessage(Connection connection, Incoming in) {
-        if (in.room() == null || in.body() == null || in.body().isBlank()) {
-            send(connection, Frames.Error.of("invalid-request", "send needs a room and a body.", in.clientMessageId()));
-            return;
-        }
-        if (in.clientMessageId() != null && !in.clientMessageId().matches(MessageService.CLIENT_MESSAGE_ID)) {
-            send(connection, Frames.Error.of("invalid-request",
-                    "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.", null));
-            return;
-        }
-        MessageService.Sent sent = messages.send(in.room(), connection.user(), in.clientMessageId(), in.body());
-        send(connection, Frames.Ack.of(in.clientMessageId(), sent.message()));
+    /** Closes every connection of an account session (it ended: signed out, revoked). */
+    void endSession(String sessionId) {
+        connections.values().stream().filter(c -> sessionId.equals(c.sessionId()))
+                .forEach(c -> c.close(new CloseStatus(4401, "session ended")));
     }
 
-    private void send(Connection connection, Object frame) {
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(ProblemType.INVALID_REQUEST, detail);
+    }
+
+    private void closeNow(WebSocketSession session, CloseStatus status) {
         try {
-            connection.out().sendMessage(new TextMessage(json.writeValueAsString(frame)));
-        } catch (SessionLimitExceededException e) {
-            // Too slow to keep up: disconnected with the reason, and nobody else waits for it.
-            close(connection, e.getStatus());
-        } catch (IOException | IllegalStateException e) {
-            log.debug("Could not send to a closing connection: {}", e.toString());
-        }
-    }
-
-    private void close(Connection connection, CloseStatus status) {
-        try {
-            connection.out().close(status);
-        } catch (IOException ignored) {
-            // already closed
+            session.close(status);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing {} failed: {}", session.getId(), e.toString());
         }
     }
 
@@ -172,7 +286,23 @@ class ChatSocketHandler extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         Connection connection = connections.remove(session.getId());
         if (connection != null) {
-            connection.rooms().values().forEach(subscriptions::remove);
+            connection.closed();
+            perUser.computeIfPresent(connection.user(), (user, count) -> count.decrementAndGet() <= 0 ? null : count);
+            connection.rooms().values().forEach(subscription -> {
+                subscription.end("closed");
+                feeds.leave(subscription);
+            });
         }
+    }
+
+    /** Connections open on this instance. */
+    int connections() {
+        return connections.size();
+    }
+
+    @Override
+    public void destroy() {
+        expiries.shutdownNow();
+        closer.shutdown();
     }
 }

@@ -2,13 +2,17 @@ package io.xaostech.chat.live;
 
 import io.xaostech.chat.message.Message;
 import io.xaostech.chat.message.MessageStored;
+import io.xaostech.chat.room.MemberRemoved;
 import io.xaostech.platform.redis.Keyspace;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -18,53 +22,77 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.stream.StreamMessageListenerContainer;
 import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamMessageListenerContainerOptions;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every stored message goes on one Redis Stream ({@code chat:fanout}, capped), and every instance reads that
- * stream from where it joined and hands each message to its own subscribers. So a message sent on any instance
- * reaches every subscriber on every instance; a subscriber that misses some (an instance or Redis restarting)
- * gets them from PostgreSQL, by sequence number, when the next one arrives or when it reconnects.
+ * Every stored room event goes on one Redis Stream ({@code chat:fanout}, capped), and every instance reads that
+ * stream from where it joined and hands each event to its own {@link Feeds}. So an event stored on any instance
+ * reaches every subscriber on every instance; a feed that misses some (an instance or Redis restarting) fetches
+ * them by sequence number when the next one arrives. Removals from rooms and typing notices travel the same way.
  */
 @Component
 class Fanout implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Fanout.class);
     private static final long MAX_LENGTH = 100_000;
+    private static final String EVENT = "event";
+    private static final String REMOVED = "removed";
+    private static final String TYPING = "typing";
 
     private final StringRedisTemplate redis;
     private final RedisConnectionFactory connections;
     private final JsonMapper json;
-    private final Subscriptions subscriptions;
+    private final Feeds feeds;
     private final String stream;
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
 
-    Fanout(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json, Subscriptions subscriptions,
-           Keyspace keys) {
+    Fanout(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json, Feeds feeds, Keyspace keys) {
         this.redis = redis;
         this.connections = connections;
         this.json = json;
-        this.subscriptions = subscriptions;
+        this.feeds = feeds;
         this.stream = keys.key("fanout");
     }
 
-    /** Runs after the message's transaction committed (the event is published then). */
+    /** Runs after the event's transaction committed (it is published then), after the recent history kept it. */
     @EventListener
+    @Order(1)
     void publish(MessageStored stored) {
+        add(EVENT, stored.message(), "Event " + stored.message().id() + " stored but not fanned out");
+    }
+
+    /** Runs once the removal committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void publish(MemberRemoved removed) {
+        add(REMOVED, removed, "Removal of " + removed.userId() + " from room " + removed.roomId() + " not fanned out");
+    }
+
+    void typing(UUID room, UUID user) {
+        add(TYPING, Frames.Typing.of(room, user), "Typing notice not fanned out");
+    }
+
+    private void add(String field, Object value, String failure) {
         try {
-            redis.opsForStream().add(StreamRecords.newRecord().in(stream)
-                            .ofMap(Map.of("message", json.writeValueAsString(stored.message()))),
-                    org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions.maxlen(MAX_LENGTH)
-                            .approximateTrimming(true));
+            redis.opsForStream().add(StreamRecords.newRecord().in(stream).ofMap(Map.of(field, json.writeValueAsString(value))),
+                    XAddOptions.maxlen(MAX_LENGTH).approximateTrimming(true));
         } catch (RuntimeException e) {
-            // Stored and acknowledged already: subscribers get it from PostgreSQL with the next message or on reconnect.
-            log.warn("Message {} stored but not fanned out: {}", stored.message().id(), e.toString());
+            // Events are stored already: feeds fetch them with the next one, clients on reconnect.
+            log.warn("{}: {}", failure, e.toString());
         }
     }
 
     private void deliver(MapRecord<String, String, String> record) {
         try {
-            subscriptions.deliver(json.readValue(record.getValue().get("message"), Message.class));
+            Map<String, String> value = record.getValue();
+            if (value.containsKey(EVENT)) {
+                feeds.deliver(json.readValue(value.get(EVENT), Message.class));
+            } else if (value.containsKey(REMOVED)) {
+                feeds.memberRemoved(json.readValue(value.get(REMOVED), MemberRemoved.class));
+            } else if (value.containsKey(TYPING)) {
+                Frames.Typing typing = json.readValue(value.get(TYPING), Frames.Typing.class);
+                feeds.typing(typing.room(), typing.user());
+            }
         } catch (RuntimeException e) {
             log.warn("Could not deliver fan-out record {}: {}", record.getId(), e.toString());
         }

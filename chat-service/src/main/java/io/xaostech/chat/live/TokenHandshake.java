@@ -1,5 +1,6 @@
 package io.xaostech.chat.live;
 
+import io.xaostech.common.security.ClaimNames;
 import io.xaostech.platform.security.BearerTokens;
 import io.xaostech.platform.web.ProblemException;
 import java.util.List;
@@ -25,6 +26,7 @@ final class TokenHandshake implements HandshakeInterceptor {
 
     static final String USER = "xaos.user";
     static final String EXPIRES = "xaos.expires";
+    static final String SESSION = "xaos.session";
     static final String PROTOCOL_PREFIX = "bearer.";
     /** The protocol's own name, offered beside the token. */
     static final String PROTOCOL = "xaos-chat.v1";
@@ -48,6 +50,10 @@ final class TokenHandshake implements HandshakeInterceptor {
             Jwt jwt = decoder.decode(token.get());
             attributes.put(USER, BearerTokens.userId(jwt));
             attributes.put(EXPIRES, jwt.getExpiresAt());
+            String session = jwt.getClaimAsString(ClaimNames.SESSION_ID);
+            if (session != null) {
+                attributes.put(SESSION, session);
+            }
             return true;
         } catch (JwtException | ProblemException e) {
             response.setStatusCode(HttpStatus.UNAUTHORIZED);

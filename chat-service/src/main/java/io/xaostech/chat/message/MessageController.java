@@ -13,7 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +43,24 @@ class MessageController {
         MessageService.Sent sent = service.send(room, BearerTokens.userId(user), outgoing.clientMessageId(),
                 outgoing.body());
         return ResponseEntity.status(sent.created() ? HttpStatus.CREATED : HttpStatus.OK).body(sent.message());
+    }
+
+    record Edit(@NotBlank @Size(max = 20_000) String body) {
+    }
+
+    /** Edits one's own message; answers the message as it now is. */
+    @PatchMapping("/api/v1/chat/rooms/{room}/messages/{id}")
+    Message edit(@PathVariable UUID room, @PathVariable UUID id, @Valid @RequestBody Edit edit,
+                 @AuthenticationPrincipal Jwt user) {
+        service.edit(room, BearerTokens.userId(user), id, edit.body());
+        return service.message(room, BearerTokens.userId(user), id);
+    }
+
+    /** Deletes a message (one's own, or anyone's for owners and moderators); deleting it again changes nothing. */
+    @DeleteMapping("/api/v1/chat/rooms/{room}/messages/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID room, @PathVariable UUID id, @AuthenticationPrincipal Jwt user) {
+        service.delete(room, BearerTokens.userId(user), id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/chat/rooms/{room}/messages")

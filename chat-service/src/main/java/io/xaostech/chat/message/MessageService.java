@@ -1,10 +1,13 @@
 package io.xaostech.chat.message;
 
 import io.xaostech.chat.config.ChatProperties;
+import io.xaostech.chat.room.Member;
+import io.xaostech.chat.room.RoomRole;
 import io.xaostech.chat.room.RoomService;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.redis.FixedWindowLimit;
 import io.xaostech.platform.web.ProblemException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sending and reading messages. A message is stored (with its sequence number) before the sender is answered
- * or anyone is told ({@link MessageStored} is published after the commit); the same client message id from the
- * same sender is stored once and answered with the stored message.
+ * Sending, editing, deleting and reading messages. Each is a numbered room event, stored before the sender is
+ * answered or anyone is told ({@link MessageStored} is published after the commit); the same client message id
+ * from the same sender is stored once and answered with the stored message.
  */
 @Service
 public class MessageService {
@@ -38,10 +41,14 @@ public class MessageService {
     private final ChatProperties properties;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RecentEvents recent;
 
     MessageService(Messages messages, RoomService rooms, FixedWindowLimit limit, ChatProperties properties,
-                   TransactionTemplate tx, ApplicationEventPublisher events) {
+                   TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, RecentEvents recent) {
         this.events = events;
+        this.recent = recent;
+        this.clock = clock;
         this.messages = messages;
         this.rooms = rooms;
         this.limit = limit;
@@ -50,34 +57,83 @@ public class MessageService {
     }
 
     public Sent send(UUID room, UUID sender, String clientMessageId, String body) {
-        if (CONTROL.matcher(body).find()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "The message contains control characters.");
-        }
-        if (body.length() > properties.maxMessageLength()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "The message is longer than "
-                    + properties.maxMessageLength() + " characters.");
-        }
-        rooms.membership(room, sender);
+        checkText(body);
+        senderMembership(room, sender);
         if (clientMessageId != null) {
             Optional<Message> earlier = repeat(room, sender, clientMessageId);
             if (earlier.isPresent()) {
                 return new Sent(earlier.get(), false);
             }
         }
-        limit.admit("message", sender.toString(), properties.messagesPerWindow(), properties.rateWindow())
-                .ifPresent(retryAfter -> {
-                    throw new ProblemException(ProblemType.RATE_LIMITED, "You are sending too fast; slow down.",
-                            Map.of(ProblemException.RETRY_AFTER_PROPERTY, retryAfter));
-                });
+        admit(sender);
         Message stored;
         try {
-            stored = tx.execute(status -> messages.insertNext(UUID.randomUUID(), room, sender, clientMessageId, body));
+            stored = tx.execute(status -> stored(messages.insertNext(UUID.randomUUID(), room, sender, MessageKind.MESSAGE,
+                    null, clientMessageId, body)));
         } catch (DuplicateKeyException e) {
             // The same client id sent twice at once: the other send stored it.
             return new Sent(repeat(room, sender, clientMessageId).orElseThrow(() -> e), false);
         }
-        events.publishEvent(new MessageStored(stored));
+        events.publishEvent(new MessageStored(stored, null));
         return new Sent(stored, true);
+    }
+
+    /**
+     * Changes the text of one's own message (within {@code xaos.chat.edit-window} of sending it): stored as an
+     * {@code EDIT} event with the next number, and the message holds the new text. Answers the event.
+     */
+    public Message edit(UUID room, UUID editor, UUID messageId, String body) {
+        checkText(body);
+        senderMembership(room, editor);
+        Message target = liveMessage(room, messageId);
+        if (!editor.equals(target.senderId())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only its sender edits a message.");
+        }
+        if (target.createdAt().plus(properties.editWindow()).isBefore(clock.instant())) {
+            throw new ProblemException(ProblemType.CONFLICT, "Messages can be edited for " + properties.editWindow()
+                    .toMinutes() + " minutes after sending.");
+        }
+        admit(editor);
+        Message[] changed = new Message[2];
+        tx.executeWithoutResult(status -> {
+            changed[0] = stored(messages.insertNext(UUID.randomUUID(), room, editor, MessageKind.EDIT, messageId, null, body));
+            messages.edit(messageId, body);
+            changed[1] = messages.find(messageId).orElseThrow();
+        });
+        events.publishEvent(new MessageStored(changed[0], changed[1]));
+        return changed[0];
+    }
+
+    /**
+     * Deletes a message: its sender may, and so may the room's owners and moderators. Stored as a
+     * {@code DELETE} event; the message (and every edit of it) loses its text. Deleting a deleted message
+     * changes nothing and answers empty.
+     */
+    public Optional<Message> delete(UUID room, UUID actor, UUID messageId) {
+        Member me = rooms.membership(room, actor);
+        Message target = messages.find(messageId).filter(m -> m.roomId().equals(room) && m.kind() == MessageKind.MESSAGE)
+                .orElseThrow(() -> noSuchMessage(messageId));
+        if (target.deleted()) {
+            return Optional.empty();
+        }
+        if (!actor.equals(target.senderId()) && me.role() == RoomRole.MEMBER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only owners and moderators delete others' messages.");
+        }
+        Message[] changed = new Message[2];
+        tx.executeWithoutResult(status -> {
+            changed[0] = stored(messages.insertNext(UUID.randomUUID(), room, actor, MessageKind.DELETE, messageId, null, ""));
+            messages.delete(messageId);
+            changed[1] = messages.find(messageId).orElseThrow();
+        });
+        events.publishEvent(new MessageStored(changed[0], changed[1]));
+        return Optional.of(changed[0]);
+    }
+
+    /** One message of the room, in its current state. */
+    public Message message(UUID room, UUID caller, UUID messageId) {
+        rooms.membership(room, caller);
+        return messages.find(messageId).filter(m -> m.roomId().equals(room) && m.kind() == MessageKind.MESSAGE)
+                .orElseThrow(() -> noSuchMessage(messageId));
     }
 
     /** Messages before or after a message of the room (by id), or the newest; oldest first. */
@@ -89,10 +145,65 @@ public class MessageService {
         return messages.before(room, before == null ? null : seqOf(room, before), limit);
     }
 
-    /** Messages after a sequence number, oldest first: what a reconnecting client missed. */
-    public List<Message> since(UUID room, UUID caller, long afterSeq, int limit) {
-        rooms.membership(room, caller);
-        return messages.after(room, afterSeq, limit);
+    /**
+     * Events numbered above {@code afterSeq} up to {@code upToSeq} (at most {@code limit} of them), oldest first:
+     * from Redis's recent history when it holds the whole run, else from PostgreSQL. No membership check: for
+     * the live side, which checked membership when the connection subscribed.
+     */
+    public List<Message> events(UUID room, long afterSeq, long upToSeq, int limit) {
+        long upTo = Math.min(upToSeq, afterSeq + limit);
+        return recent.between(room, afterSeq, upTo).orElseGet(() -> messages.events(room, afterSeq, upTo, limit));
+    }
+
+    /** The room's newest sequence number. */
+    public long lastSeq(UUID room) {
+        return messages.lastSeq(room);
+    }
+
+    private void checkText(String body) {
+        if (CONTROL.matcher(body).find()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "The message contains control characters.");
+        }
+        if (body.length() > properties.maxMessageLength()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "The message is longer than "
+                    + properties.maxMessageLength() + " characters.");
+        }
+    }
+
+    /** The sender's membership, refused when they are muted. */
+    private Member senderMembership(UUID room, UUID sender) {
+        Member member = rooms.membership(room, sender);
+        if (member.mutedUntil() != null && member.mutedUntil().isAfter(clock.instant())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You are muted in this room until " + member.mutedUntil() + ".");
+        }
+        return member;
+    }
+
+    private void admit(UUID sender) {
+        limit.admit("message", sender.toString(), properties.messagesPerWindow(), properties.rateWindow())
+                .ifPresent(retryAfter -> {
+                    throw new ProblemException(ProblemType.RATE_LIMITED, "You are sending too fast; slow down.",
+                            Map.of(ProblemException.RETRY_AFTER_PROPERTY, retryAfter));
+                });
+    }
+
+    /** The stored event, or a refusal when the sender stopped being allowed to send since the check. */
+    private static Message stored(Optional<Message> event) {
+        return event.orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                "You may not send to this room (not a member, or muted)."));
+    }
+
+    private Message liveMessage(UUID room, UUID messageId) {
+        Message target = messages.find(messageId).filter(m -> m.roomId().equals(room) && m.kind() == MessageKind.MESSAGE)
+                .orElseThrow(() -> noSuchMessage(messageId));
+        if (target.deleted()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The message was deleted.");
+        }
+        return target;
+    }
+
+    private static ProblemException noSuchMessage(UUID messageId) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No message " + messageId + " in this room.");
     }
 
     private Optional<Message> repeat(UUID room, UUID sender, String clientMessageId) {

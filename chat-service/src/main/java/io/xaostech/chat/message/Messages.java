@@ -12,11 +12,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code messages} table and the rooms' sequence counters. */
+/** The {@code messages} table (a room's numbered events) and the rooms' sequence counters. */
 @Repository
 class Messages {
 
-    private static final String COLUMNS = "id, room_id, seq, sender_id, client_msg_id, body, created_at, edited_at, deleted_at";
+    private static final String COLUMNS = "id, room_id, seq, kind, target_id, sender_id, client_msg_id, body, created_at, "
+            + "edited_at, deleted_at";
 
     private final JdbcClient jdbc;
 
@@ -25,15 +26,34 @@ class Messages {
     }
 
     /**
-     * Takes the room's next sequence number and stores the message under it, in the caller's transaction: the
-     * counter's row lock orders concurrent senders, so numbers are handed out in commit order without gaps.
+     * Takes the room's next sequence number and stores the event under it, in the caller's transaction, if the
+     * sender is (still) a member and not muted: the counter's row lock orders concurrent senders, so numbers are
+     * handed out in commit order without gaps. Empty when the sender may not send (any more).
      */
-    Message insertNext(UUID id, UUID room, UUID sender, String clientMessageId, String body) {
-        long seq = jdbc.sql("update rooms set last_seq = last_seq + 1 where id = ? returning last_seq").param(room)
-                .query(Long.class).single();
-        jdbc.sql("insert into messages (id, room_id, seq, sender_id, client_msg_id, body) values (?, ?, ?, ?, ?, ?)")
-                .params(id, room, seq, sender, clientMessageId, body).update();
-        return find(id).orElseThrow();
+    Optional<Message> insertNext(UUID id, UUID room, UUID sender, MessageKind kind, UUID target, String clientMessageId,
+                                 String body) {
+        Optional<Long> seq = jdbc.sql("update rooms set last_seq = last_seq + 1 where id = :room and exists ("
+                        + "select 1 from room_members m where m.room_id = :room and m.user_id = :sender "
+                        + "and (m.muted_until is null or m.muted_until <= now())) returning last_seq")
+                .param("room", room).param("sender", sender).query(Long.class).optional();
+        if (seq.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("insert into messages (id, room_id, seq, kind, target_id, sender_id, client_msg_id, body) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, room, seq.get(), kind.name(), target, sender, clientMessageId, body).update();
+        return find(id);
+    }
+
+    /** Gives a message its edited text. */
+    void edit(UUID id, String body) {
+        jdbc.sql("update messages set body = ?, edited_at = now() where id = ?").params(body, id).update();
+    }
+
+    /** Deletes a message's text, and the text of every edit of it: nothing of it can be replayed any more. */
+    void delete(UUID id) {
+        jdbc.sql("update messages set body = '', deleted_at = coalesce(deleted_at, now()) where id = ?").param(id).update();
+        jdbc.sql("update messages set body = '' where target_id = ? and kind = 'EDIT'").param(id).update();
     }
 
     Optional<Message> find(UUID id) {
@@ -45,16 +65,28 @@ class Messages {
                 .params(sender, clientMessageId).query(Messages::message).optional();
     }
 
-    /** Messages with {@code seq} above {@code afterSeq}, oldest first. */
+    /** Every event (messages, edits, deletions) numbered above {@code afterSeq} and up to {@code upToSeq}, oldest first. */
+    List<Message> events(UUID room, long afterSeq, long upToSeq, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from messages where room_id = ? and seq > ? and seq <= ? order by seq limit ?")
+                .params(room, afterSeq, upToSeq, limit).query(Messages::message).list();
+    }
+
+    /** The room's newest sequence number. */
+    long lastSeq(UUID room) {
+        return jdbc.sql("select last_seq from rooms where id = ?").param(room).query(Long.class).optional().orElse(0L);
+    }
+
+    /** Messages (in their current state) with {@code seq} above {@code afterSeq}, oldest first. */
     List<Message> after(UUID room, long afterSeq, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from messages where room_id = ? and seq > ? order by seq limit ?")
+        return jdbc.sql("select " + COLUMNS + " from messages where room_id = ? and kind = 'MESSAGE' and seq > ? "
+                        + "order by seq limit ?")
                 .params(room, afterSeq, limit).query(Messages::message).list();
     }
 
     /** The newest messages below {@code beforeSeq} (all if null), answered oldest first. */
     List<Message> before(UUID room, Long beforeSeq, int limit) {
-        List<Message> page = new ArrayList<>(jdbc.sql("select " + COLUMNS + " from messages where room_id = ? and seq < ? "
-                        + "order by seq desc limit ?")
+        List<Message> page = new ArrayList<>(jdbc.sql("select " + COLUMNS + " from messages where room_id = ? "
+                        + "and kind = 'MESSAGE' and seq < ? order by seq desc limit ?")
                 .params(room, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit).query(Messages::message).list());
         Collections.reverse(page);
         return page;
@@ -62,6 +94,7 @@ class Messages {
 
     private static Message message(ResultSet rs, int row) throws SQLException {
         return new Message(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class), rs.getLong("seq"),
+                MessageKind.valueOf(rs.getString("kind")), rs.getObject("target_id", UUID.class),
                 rs.getObject("sender_id", UUID.class), rs.getString("client_msg_id"), rs.getString("body"),
                 instant(rs, "created_at"), instant(rs, "edited_at"), rs.getObject("deleted_at") != null);
     }

@@ -2,11 +2,12 @@ package io.xaostech.chat.privacy;
 
 import static io.xaostech.platform.jdbc.Timestamps.instant;
 
+import io.xaostech.chat.message.RecentEvents;
+import io.xaostech.platform.privacy.PersonalDataHooks;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.xaostech.platform.privacy.PersonalDataHooks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonalData implements PersonalDataHooks {
 
     private final JdbcClient jdbc;
+    private final RecentEvents recent;
 
-    PersonalData(JdbcClient jdbc) {
+    PersonalData(JdbcClient jdbc, RecentEvents recent) {
         this.jdbc = jdbc;
+        this.recent = recent;
     }
 
     public record Export(UUID userId, List<MessageData> messages, List<MembershipData> memberships) {
@@ -55,6 +58,8 @@ public class PersonalData implements PersonalDataHooks {
     @Override
     @Transactional
     public Erasure erase(UUID user) {
+        List<UUID> rooms = jdbc.sql("select distinct room_id from messages where sender_id = ?").param(user)
+                .query(UUID.class).list();
         int messages = jdbc.sql("update messages set body = '', sender_id = null, client_msg_id = null, "
                         + "deleted_at = coalesce(deleted_at, now()) where sender_id = ?")
                 .param(user).update();
@@ -68,6 +73,7 @@ public class PersonalData implements PersonalDataHooks {
                 .param("user", user).update();
         int memberships = jdbc.sql("delete from room_members where user_id = ?").param(user).update();
         jdbc.sql("update rooms set created_by = ? where created_by = ?").params(new UUID(0, 0), user).update();
+        recent.forget(rooms);
         return new Erasure(user, messages, memberships);
     }
 }

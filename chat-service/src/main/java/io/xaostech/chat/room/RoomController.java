@@ -46,6 +46,9 @@ class RoomController {
     record RoleChange(@NotNull RoomRole role) {
     }
 
+    record ReadMarker(@NotNull @Min(0) Long seq) {
+    }
+
     @PostMapping
     ResponseEntity<Room> create(@Valid @RequestBody NewRoom body, @AuthenticationPrincipal Jwt user) {
         Room room = service.create(BearerTokens.userId(user), body.kind(), body.name(), body.topic());
@@ -84,6 +87,13 @@ class RoomController {
     @PostMapping("/{id}/invites")
     ResponseEntity<Void> invite(@PathVariable UUID id, @Valid @RequestBody Invite body, @AuthenticationPrincipal Jwt user) {
         service.invite(id, BearerTokens.userId(user), body.userId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The caller's read marker: the newest event they have seen (moves forward only). */
+    @PutMapping("/{id}/read")
+    ResponseEntity<Void> read(@PathVariable UUID id, @Valid @RequestBody ReadMarker body, @AuthenticationPrincipal Jwt user) {
+        service.markRead(id, BearerTokens.userId(user), body.seq());
         return ResponseEntity.noContent().build();
     }
 

@@ -9,4 +9,9 @@ public enum RoomRole {
     boolean canInvite(RoomKind kind) {
         return kind == RoomKind.PUBLIC || this != MEMBER;
     }
+
+    /** Whether this role moderates someone of the other role: owners moderate everyone but owners, moderators members. */
+    boolean moderates(RoomRole other) {
+        return this != MEMBER && ordinal() < other.ordinal();
+    }
 }

@@ -6,8 +6,11 @@ import io.xaostech.platform.jdbc.KeysetCursor;
 import io.xaostech.platform.jdbc.Pages;
 import io.xaostech.platform.web.ProblemException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoomService {
 
+    /** The longest a mute may last. */
+    static final Duration MAX_MUTE = Duration.ofDays(30);
+
     private final Rooms rooms;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RoomService(Rooms rooms, Clock clock) {
+    RoomService(Rooms rooms, Clock clock, ApplicationEventPublisher events) {
         this.rooms = rooms;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -79,6 +87,9 @@ public class RoomService {
         if (room.kind() != RoomKind.PUBLIC) {
             return room;
         }
+        if (rooms.banned(roomId, caller)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You are banned from this room.");
+        }
         rooms.addMember(roomId, caller, RoomRole.MEMBER);
         return room;
     }
@@ -89,7 +100,79 @@ public class RoomService {
         if (me.role() == RoomRole.OWNER && rooms.countOwners(roomId) == 1 && rooms.members(roomId, 2).size() > 1) {
             throw new ProblemException(ProblemType.CONFLICT, "You are the room's only owner: make someone else owner first.");
         }
-        rooms.removeMember(roomId, caller);
+        remove(roomId, caller, "left");
+    }
+
+    /** Takes someone out of the room (they may come back, unless banned); their live subscriptions end. */
+    @Transactional
+    void kick(UUID roomId, UUID caller, UUID user) {
+        moderatedMember(roomId, caller, user);
+        remove(roomId, user, "removed");
+    }
+
+    /** Keeps someone out of the room until the ban is lifted; a member is removed at once. */
+    @Transactional
+    void ban(UUID roomId, UUID caller, UUID user) {
+        Member me = membership(roomId, caller);
+        Optional<Member> target = rooms.member(roomId, user);
+        if (!me.role().moderates(target.map(Member::role).orElse(RoomRole.MEMBER)) || caller.equals(user)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Owners ban moderators and members; moderators ban members.");
+        }
+        rooms.ban(roomId, user, caller);
+        if (target.isPresent()) {
+            remove(roomId, user, "banned");
+        }
+    }
+
+    @Transactional
+    void unban(UUID roomId, UUID caller, UUID user) {
+        if (membership(roomId, caller).role() == RoomRole.MEMBER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only owners and moderators lift bans.");
+        }
+        if (!rooms.unban(roomId, user)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, user + " is not banned from this room.");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Ban> bans(UUID roomId, UUID caller, int limit) {
+        if (membership(roomId, caller).role() == RoomRole.MEMBER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only owners and moderators see the bans.");
+        }
+        return rooms.bans(roomId, limit);
+    }
+
+    /** Keeps a member from sending for a while (at most {@link #MAX_MUTE}); {@code null} lifts the mute. */
+    @Transactional
+    void mute(UUID roomId, UUID caller, UUID user, Duration length) {
+        moderatedMember(roomId, caller, user);
+        rooms.mute(roomId, user, length == null ? null : clock.instant().plus(length));
+    }
+
+    /** Moves the caller's read marker forward to {@code seq} (never back, never past the room's newest event). */
+    @Transactional
+    public void markRead(UUID roomId, UUID caller, long seq) {
+        membership(roomId, caller);
+        rooms.markRead(roomId, caller, seq);
+    }
+
+    private Member moderatedMember(UUID roomId, UUID caller, UUID user) {
+        Member me = membership(roomId, caller);
+        Member target = rooms.member(roomId, user).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "No member " + user + " in this room."));
+        if (!me.role().moderates(target.role())) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Owners moderate moderators and members; moderators moderate members.");
+        }
+        return target;
+    }
+
+    /** Ends a membership once the room's events so far are numbered (senders wait on the room's row meanwhile). */
+    private void remove(UUID roomId, UUID user, String reason) {
+        long lastSeq = rooms.lockLastSeq(roomId);
+        if (rooms.removeMember(roomId, user)) {
+            events.publishEvent(new MemberRemoved(roomId, user, lastSeq, reason));
+        }
     }
 
     @Transactional
@@ -102,6 +185,9 @@ public class RoomService {
         }
         if (!me.role().canInvite(room.kind())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only owners and moderators invite to a private room.");
+        }
+        if (rooms.banned(roomId, invitee)) {
+            throw new ProblemException(ProblemType.CONFLICT, invitee + " is banned from this room; lift the ban first.");
         }
         rooms.addMember(roomId, invitee, RoomRole.MEMBER);
     }
@@ -120,7 +206,7 @@ public class RoomService {
     }
 
     @Transactional(readOnly = true)
-    List<Member> members(UUID roomId, UUID caller, int limit) {
+    public List<Member> members(UUID roomId, UUID caller, int limit) {
         visible(roomId, caller);
         return rooms.members(roomId, limit);
     }

@@ -6,6 +6,7 @@ import static io.xaostech.platform.jdbc.Timestamps.utc;
 import io.xaostech.platform.jdbc.KeysetCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Repository;
 class Rooms {
 
     private static final String COLUMNS = "r.id, r.kind, r.name, r.topic, r.created_by, r.created_at, r.last_seq";
+
+    private static final String MEMBER_COLUMNS = "user_id, role, joined_at, last_read_seq, muted_until";
 
     private final JdbcClient jdbc;
 
@@ -60,14 +63,52 @@ class Rooms {
     }
 
     Optional<Member> member(UUID room, UUID user) {
-        return jdbc.sql("select user_id, role, joined_at, last_read_seq from room_members where room_id = ? and user_id = ?")
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from room_members where room_id = ? and user_id = ?")
                 .params(room, user).query(Rooms::member).optional();
     }
 
     List<Member> members(UUID room, int limit) {
-        return jdbc.sql("select user_id, role, joined_at, last_read_seq from room_members where room_id = ? "
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from room_members where room_id = ? "
                         + "order by joined_at, user_id limit ?")
                 .params(room, limit).query(Rooms::member).list();
+    }
+
+    void mute(UUID room, UUID user, Instant until) {
+        jdbc.sql("update room_members set muted_until = ? where room_id = ? and user_id = ?")
+                .params(until == null ? null : utc(until), room, user).update();
+    }
+
+    /** Moves the member's read marker forward (never back, never past the room's newest event); false if not a member. */
+    boolean markRead(UUID room, UUID user, long seq) {
+        return jdbc.sql("update room_members m set last_read_seq = greatest(m.last_read_seq, least(:seq, r.last_seq)) "
+                        + "from rooms r where r.id = m.room_id and m.room_id = :room and m.user_id = :user")
+                .param("seq", seq).param("room", room).param("user", user).update() == 1;
+    }
+
+    /** The room's newest sequence number, its row locked until the transaction ends (senders wait). */
+    long lockLastSeq(UUID room) {
+        return jdbc.sql("select last_seq from rooms where id = ? for update").param(room).query(Long.class).single();
+    }
+
+    void ban(UUID room, UUID user, UUID by) {
+        jdbc.sql("insert into room_bans (room_id, user_id, banned_by) values (?, ?, ?) on conflict do nothing")
+                .params(room, user, by).update();
+    }
+
+    boolean unban(UUID room, UUID user) {
+        return jdbc.sql("delete from room_bans where room_id = ? and user_id = ?").params(room, user).update() == 1;
+    }
+
+    boolean banned(UUID room, UUID user) {
+        return jdbc.sql("select count(*) from room_bans where room_id = ? and user_id = ?").params(room, user)
+                .query(Integer.class).single() > 0;
+    }
+
+    List<Ban> bans(UUID room, int limit) {
+        return jdbc.sql("select user_id, banned_by, banned_at from room_bans where room_id = ? order by banned_at, user_id limit ?")
+                .params(room, limit)
+                .query((rs, i) -> new Ban(rs.getObject("user_id", UUID.class), rs.getObject("banned_by", UUID.class),
+                        instant(rs, "banned_at"))).list();
     }
 
     int countOwners(UUID room) {
@@ -105,6 +146,6 @@ class Rooms {
 
     private static Member member(ResultSet rs, int row) throws SQLException {
         return new Member(rs.getObject("user_id", UUID.class), RoomRole.valueOf(rs.getString("role")),
-                instant(rs, "joined_at"), rs.getLong("last_read_seq"));
+                instant(rs, "joined_at"), rs.getLong("last_read_seq"), instant(rs, "muted_until"));
     }
 }

@@ -1,0 +1,121 @@
+package io.xaostech.chat.live;
+
+import io.xaostech.chat.presence.Presence;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.springframework.web.socket.CloseStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One user's WebSocket connection: who it is, until when, what it follows, and its own small limits. */
+final class Connection {
+
+    /** Frames a connection may send per second; more are refused with an error frame. */
+    static final int FRAMES_PER_SECOND = 20;
+    /** Frames per second past which a connection is closed as abusive. */
+    static final int ABUSIVE_FRAMES_PER_SECOND = 100;
+    private static final long TYPING_EVERY_NANOS = 2_000_000_000L;
+
+    private final String id;
+    private final UUID user;
+    private final String sessionId;
+    private final Instant expires;
+    private final Outbound out;
+    private final Consumer<CloseStatus> close;
+    private final JsonMapper json;
+    private final Map<UUID, Subscription> rooms = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> lastTyping = new ConcurrentHashMap<>();
+    private final AtomicLong lastPresence = new AtomicLong(System.nanoTime());
+    private long windowStart;
+    private int framesInWindow;
+    private volatile ScheduledFuture<?> expiry;
+
+    Connection(String id, UUID user, String sessionId, Instant expires, Outbound out, Consumer<CloseStatus> close,
+               JsonMapper json) {
+        this.json = json;
+        this.id = id;
+        this.user = user;
+        this.sessionId = sessionId;
+        this.expires = expires;
+        this.out = out;
+        this.close = close;
+    }
+
+    String id() {
+        return id;
+    }
+
+    UUID user() {
+        return user;
+    }
+
+    /** The account session its token belongs to ({@code sid}), or null for tokens without one. */
+    String sessionId() {
+        return sessionId;
+    }
+
+    Instant expires() {
+        return expires;
+    }
+
+    Map<UUID, Subscription> rooms() {
+        return rooms;
+    }
+
+    /** Queues a frame already written as JSON (the same text for every subscriber of a room). */
+    void send(String frame) {
+        out.send(frame);
+    }
+
+    /** Queues a frame of {@link Frames}. */
+    void send(Object frame) {
+        out.send(json.writeValueAsString(frame));
+    }
+
+    /** Closes the connection without waiting (the close frame may have to wait for a send in flight). */
+    void close(CloseStatus status) {
+        out.stop();
+        close.accept(status);
+    }
+
+    void expireAt(ScheduledFuture<?> expiry) {
+        this.expiry = expiry;
+    }
+
+    void closed() {
+        out.stop();
+        ScheduledFuture<?> scheduled = expiry;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+    }
+
+    /** Counts an incoming frame against this second's allowance: how many came in this second so far. */
+    synchronized int countFrame(long nowNanos) {
+        if (nowNanos - windowStart >= 1_000_000_000L) {
+            windowStart = nowNanos;
+            framesInWindow = 0;
+        }
+        return ++framesInWindow;
+    }
+
+    /** Whether it is time to refresh the user's presence (at most every {@link Presence#REFRESH_EVERY}). */
+    boolean presenceDue(long nowNanos) {
+        long last = lastPresence.get();
+        return nowNanos - last >= Presence.REFRESH_EVERY.toNanos() && lastPresence.compareAndSet(last, nowNanos);
+    }
+
+    /** Whether a typing notice for the room may go out now (at most one per room every two seconds). */
+    boolean mayAnnounceTyping(UUID room, long nowNanos) {
+        Long last = lastTyping.get(room);
+        if (last != null && nowNanos - last < TYPING_EVERY_NANOS) {
+            return false;
+        }
+        lastTyping.put(room, nowNanos);
+        return true;
+    }
+}

@@ -1,0 +1,165 @@
+package io.xaostech.chat.live;
+
+import io.xaostech.chat.live.Subscription.Delivery;
+import io.xaostech.chat.message.Message;
+import io.xaostech.chat.message.MessageService;
+import io.xaostech.chat.room.MemberRemoved;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This instance's rooms that someone here follows, each a feed: the fan-out hands it the room's events, and it
+ * passes them on to its subscriptions strictly in sequence. A feed that sees numbers skipped (an instance or
+ * Redis restarting, fan-out records arriving out of order) fetches the missing events once for the whole room
+ * before going on, so subscriptions never query anything while following live. Each event's frame is written
+ * once per feed, not once per subscriber.
+ */
+@Component
+class Feeds {
+
+    private static final Logger log = LoggerFactory.getLogger(Feeds.class);
+    private static final int REPAIR_BATCH = 500;
+
+    private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
+    private final MessageService messages;
+    private final JsonMapper json;
+
+    Feeds(MessageService messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** One room's feed; everything under its own lock, so rooms never wait for each other. */
+    private static final class Feed {
+        private final List<Subscription> subscriptions = new ArrayList<>();
+        private boolean started;
+        private boolean closed;
+        private long lastSeq;
+    }
+
+    /**
+     * Adds a subscription to its room's feed; answers the number the feed stands at, up to which the
+     * subscription replays (later events reach it live). {@code liveOnly} starts it there instead.
+     */
+    long join(Subscription subscription, boolean liveOnly) {
+        while (true) {
+            Feed feed = feeds.computeIfAbsent(subscription.room(), room -> new Feed());
+            synchronized (feed) {
+                if (feed.closed) {
+                    continue;
+                }
+                if (!feed.started) {
+                    // Events fanned out before now are all stored by now: the room's counter is where live begins.
+                    feed.lastSeq = messages.lastSeq(subscription.room());
+                    feed.started = true;
+                }
+                if (liveOnly) {
+                    subscription.startAt(feed.lastSeq);
+                }
+                feed.subscriptions.add(subscription);
+                return feed.lastSeq;
+            }
+        }
+    }
+
+    void leave(Subscription subscription) {
+        Feed feed = feeds.get(subscription.room());
+        if (feed != null) {
+            synchronized (feed) {
+                feed.subscriptions.remove(subscription);
+                closeIfIdle(subscription.room(), feed);
+            }
+        }
+    }
+
+    /** An event from the fan-out, from any instance. */
+    void deliver(Message event) {
+        Feed feed = feeds.get(event.roomId());
+        if (feed == null) {
+            return;
+        }
+        synchronized (feed) {
+            if (feed.closed || !feed.started || event.seq() <= feed.lastSeq) {
+                return;
+            }
+            if (event.seq() > feed.lastSeq + 1 && !repair(event.roomId(), feed, event.seq() - 1)) {
+                return;
+            }
+            send(event, feed);
+            closeIfIdle(event.roomId(), feed);
+        }
+    }
+
+    /** A member was removed: their subscriptions to the room deliver up to {@code lastSeq} and end. */
+    void memberRemoved(MemberRemoved removed) {
+        Feed feed = feeds.get(removed.roomId());
+        if (feed != null) {
+            synchronized (feed) {
+                feed.subscriptions.removeIf(s -> s.connection().user().equals(removed.userId())
+                        && s.endAfter(removed.lastSeq(), removed.reason()));
+                closeIfIdle(removed.roomId(), feed);
+            }
+        }
+    }
+
+    /** Someone typing: told to the room's other subscribers here. */
+    void typing(UUID room, UUID user) {
+        Feed feed = feeds.get(room);
+        if (feed != null) {
+            String frame = json.writeValueAsString(Frames.Typing.of(room, user));
+            synchronized (feed) {
+                for (Subscription subscription : feed.subscriptions) {
+                    if (!subscription.connection().user().equals(user)) {
+                        subscription.connection().send(frame);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The rooms followed here and their subscriptions, for the metrics. */
+    int rooms() {
+        return feeds.size();
+    }
+
+    private void send(Message event, Feed feed) {
+        Delivery delivery = new Delivery(event.seq(), json.writeValueAsString(Frames.MessageFrame.of(event)));
+        feed.subscriptions.removeIf(s -> s.offer(delivery));
+        feed.lastSeq = event.seq();
+    }
+
+    /** Fetches and sends the events the feed missed, up to {@code upTo}; false (subscriptions ended) if it cannot. */
+    private boolean repair(UUID room, Feed feed, long upTo) {
+        try {
+            while (feed.lastSeq < upTo) {
+                List<Message> missing = messages.events(room, feed.lastSeq, upTo, REPAIR_BATCH);
+                if (missing.isEmpty()) {
+                    throw new IllegalStateException("events " + (feed.lastSeq + 1) + ".." + upTo + " are not stored");
+                }
+                missing.forEach(event -> send(event, feed));
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // Subscribers come back with their last number and replay; the feed starts afresh with them.
+            log.warn("Room {} missed events up to {} and could not fetch them: {}", room, upTo, e.toString());
+            feed.subscriptions.forEach(s -> s.end("resubscribe"));
+            feed.subscriptions.clear();
+            closeIfIdle(room, feed);
+            return false;
+        }
+    }
+
+    private void closeIfIdle(UUID room, Feed feed) {
+        if (feed.subscriptions.isEmpty()) {
+            feed.closed = true;
+            feeds.remove(room, feed);
+        }
+    }
+}
