@@ -1,5 +1,7 @@
 package io.xaostech.chat.live;
 
+import static io.xaostech.chat.live.ChatClient.connect;
+import static io.xaostech.chat.live.ChatClient.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -37,7 +39,8 @@ import org.springframework.core.env.Environment;
  * message sent on one arrives on the other, a reconnecting client gets exactly what it missed, bad frames get
  * error frames and the connection stays.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "xaos.chat.messages-per-window=100000", "xaos.chat.max-message-length=20000"})
 class LiveChatTest {
 
     private static ConfigurableApplicationContext second;
@@ -65,7 +68,8 @@ class LiveChatTest {
                     "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                     "--spring.data.redis.url=" + environment.getProperty("spring.data.redis.url"),
                     "--xaos.security.issuer=" + environment.getProperty("xaos.security.issuer"),
-                    "--xaos.security.jwk-set-uri=" + environment.getProperty("xaos.security.jwk-set-uri"));
+                    "--xaos.security.jwk-set-uri=" + environment.getProperty("xaos.security.jwk-set-uri"),
+                    "--xaos.chat.messages-per-window=100000", "--xaos.chat.max-message-length=20000");
         }
         secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         aliceId = UUID.randomUUID();
@@ -86,11 +90,11 @@ class LiveChatTest {
 
     @Test
     void aMessageSentOnOneInstanceArrivesOnTheOther() throws Exception {
-        Client bobOnSecond = connect(secondPort, bob);
+        ChatClient bobOnSecond = connect(secondPort, bob);
         bobOnSecond.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\"}");
         assertThat(bobOnSecond.next("subscribed")).contains(room);
 
-        Client aliceOnFirst = connect(port, alice);
+        ChatClient aliceOnFirst = connect(port, alice);
         aliceOnFirst.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"clientMessageId\":\"m1\",\"body\":\"<i>hi</i> Bob\"}");
         String ack = aliceOnFirst.next("ack");
         assertThat((Integer) JsonPath.read(ack, "$.message.seq")).isEqualTo(1);
@@ -107,12 +111,12 @@ class LiveChatTest {
 
     @Test
     void aReconnectingClientGetsExactlyWhatItMissedInOrder() throws Exception {
-        Client aliceOnFirst = connect(port, alice);
+        ChatClient aliceOnFirst = connect(port, alice);
         for (int i = 1; i <= 2; i++) {
             aliceOnFirst.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"before " + i + "\"}");
             aliceOnFirst.next("ack");
         }
-        Client bobOnSecond = connect(secondPort, bob);
+        ChatClient bobOnSecond = connect(secondPort, bob);
         bobOnSecond.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\",\"afterSeq\":0}");
         bobOnSecond.next("subscribed");
         assertThat(JsonPath.<String>read(bobOnSecond.next("message"), "$.message.body")).isEqualTo("before 1");
@@ -123,7 +127,7 @@ class LiveChatTest {
             aliceOnFirst.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"missed " + i + "\"}");
             aliceOnFirst.next("ack");
         }
-        Client again = connect(port, bob);
+        ChatClient again = connect(port, bob);
         again.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\",\"afterSeq\":2}");
         again.next("subscribed");
         List<Integer> seqs = new ArrayList<>();
@@ -138,7 +142,7 @@ class LiveChatTest {
 
     @Test
     void badFramesGetErrorFramesAndTheConnectionStays() throws Exception {
-        Client client = connect(port, bob);
+        ChatClient client = connect(port, bob);
         client.send("{not json");
         assertThat((String) JsonPath.read(client.next("error"), "$.code")).isEqualTo("bad-frame");
         client.send("{\"type\":\"dance\"}");
@@ -149,7 +153,7 @@ class LiveChatTest {
         String refused = client.next("error");
         assertThat((String) JsonPath.read(refused, "$.code")).isEqualTo("not-found");
         assertThat((String) JsonPath.read(refused, "$.clientMessageId")).isEqualTo("x1");
-        client.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"" + "x".repeat(4001) + "\"}");
+        client.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"" + "x".repeat(20001) + "\"}");
         assertThat((String) JsonPath.read(client.next("error"), "$.code")).isEqualTo("invalid-request");
         client.send("{\"type\":\"ping\"}");
         assertThat(client.next("pong")).contains("pong");
@@ -161,8 +165,158 @@ class LiveChatTest {
         assertThat(refusal(() -> connect(port, alice + "x"))).isEqualTo(401);
         assertThat(refusal(() -> HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("bearer." + alice)
                 .header("Origin", "https://evil.example")
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), new Client()).get(10, TimeUnit.SECONDS)))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), new ChatClient()).get(10, TimeUnit.SECONDS)))
                 .isEqualTo(403);
+    }
+
+    @Test
+    void editsAndDeletesAreNumberedEventsEverywhereAndADeletedTextIsNeverReplayed() throws Exception {
+        ChatClient bobOnSecond = connect(secondPort, bob);
+        bobOnSecond.send(subscribe(null));
+        bobOnSecond.next("subscribed");
+        ChatClient aliceOnFirst = connect(port, alice);
+        aliceOnFirst.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"first draft\"}");
+        String id = JsonPath.read(aliceOnFirst.next("ack"), "$.message.id");
+        String original = bobOnSecond.next("message");
+
+        bobOnSecond.send("{\"type\":\"edit\",\"room\":\"" + room + "\",\"messageId\":\"" + id + "\",\"body\":\"mine now\"}");
+        assertThat((String) JsonPath.read(bobOnSecond.next("error"), "$.code")).isEqualTo("forbidden");
+        bobOnSecond.send("{\"type\":\"delete\",\"room\":\"" + room + "\",\"messageId\":\"" + id + "\"}");
+        assertThat((String) JsonPath.read(bobOnSecond.next("error"), "$.code")).as("members delete only their own")
+                .isEqualTo("forbidden");
+
+        aliceOnFirst.send("{\"type\":\"edit\",\"room\":\"" + room + "\",\"messageId\":\"" + id + "\",\"body\":\"second draft\"}");
+        assertThat((Integer) JsonPath.read(aliceOnFirst.next("ack"), "$.message.seq")).isEqualTo(2);
+        aliceOnFirst.send("{\"type\":\"delete\",\"room\":\"" + room + "\",\"messageId\":\"" + id + "\"}");
+        assertThat((String) JsonPath.read(aliceOnFirst.next("ack"), "$.message.kind")).isEqualTo("DELETE");
+
+        List<String> live = List.of(original, bobOnSecond.next("message"), bobOnSecond.next("message"));
+        assertThat(live).extracting(f -> JsonPath.<String>read(f, "$.message.kind")).containsExactly("MESSAGE", "EDIT", "DELETE");
+        assertThat(live).extracting(f -> JsonPath.<Integer>read(f, "$.message.seq")).containsExactly(1, 2, 3);
+        assertThat(JsonPath.<String>read(live.get(1), "$.message.body")).isEqualTo("second draft");
+        assertThat(JsonPath.<String>read(live.get(2), "$.message.targetId")).isEqualTo(id);
+
+        ChatClient replaying = connect(port, bob);
+        replaying.send(subscribe(0L));
+        List<String> replayed = List.of(replaying.next("message"), replaying.next("message"), replaying.next("message"));
+        assertThat(replayed).extracting(f -> JsonPath.<Integer>read(f, "$.message.seq")).containsExactly(1, 2, 3);
+        assertThat(String.join("", replayed)).as("the deleted text is gone from the replay").doesNotContain("draft");
+        assertThat(JsonPath.<Boolean>read(replayed.get(0), "$.message.deleted")).isTrue();
+    }
+
+    @Test
+    void aRemovedMemberHearsNothingMoreAndABannedOneCannotComeBack() throws Exception {
+        ChatClient bobOnSecond = connect(secondPort, bob);
+        bobOnSecond.send(subscribe(null));
+        bobOnSecond.next("subscribed");
+        ChatClient aliceOnFirst = connect(port, alice);
+        aliceOnFirst.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"before the ban\"}");
+        aliceOnFirst.next("ack");
+        assertThat(rest(port, "POST", "/api/v1/chat/rooms/" + room + "/bans", alice, "{\"userId\":\"" + bobId + "\"}")
+                .statusCode()).isEqualTo(204);
+        aliceOnFirst.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"after the ban\"}");
+        aliceOnFirst.next("ack");
+
+        assertThat(JsonPath.<String>read(bobOnSecond.next("message"), "$.message.body")).isEqualTo("before the ban");
+        String ended = bobOnSecond.next("unsubscribed");
+        assertThat(JsonPath.<String>read(ended, "$.reason")).isEqualTo("banned");
+        assertThat(bobOnSecond.noneWithin("message", Duration.ofMillis(500))).as("nothing after the removal").isTrue();
+
+        bobOnSecond.send(subscribe(0L));
+        assertThat((String) JsonPath.read(bobOnSecond.next("error"), "$.code")).isEqualTo("forbidden");
+        assertThat(rest(port, "POST", "/api/v1/chat/rooms/" + room + "/join", bob, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void typingNoticesReachTheOthersThrottledAndPresenceShowsWhoIsConnected() throws Exception {
+        ChatClient aliceOnFirst = connect(port, alice);
+        aliceOnFirst.send(subscribe(null));
+        aliceOnFirst.next("subscribed");
+        ChatClient bobOnSecond = connect(secondPort, bob);
+        bobOnSecond.send(subscribe(null));
+        bobOnSecond.next("subscribed");
+
+        bobOnSecond.send("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
+        assertThat(JsonPath.<String>read(aliceOnFirst.next("typing"), "$.user")).isEqualTo(bobId.toString());
+        bobOnSecond.send("{\"type\":\"typing\",\"room\":\"" + room + "\"}");
+        assertThat(aliceOnFirst.noneWithin("typing", Duration.ofMillis(700))).as("at most one notice per 2 s").isTrue();
+        assertThat(bobOnSecond.noneWithin("typing", Duration.ofMillis(100))).as("not told to the typist").isTrue();
+
+        String presence = rest(port, "GET", "/api/v1/chat/rooms/" + room + "/presence", alice, null).body();
+        assertThat(JsonPath.<List<String>>read(presence, "$.online")).contains(aliceId.toString(), bobId.toString());
+    }
+
+    @Test
+    void theReadMarkerMovesForwardOnly() throws Exception {
+        ChatClient aliceOnFirst = connect(port, alice);
+        for (int i = 0; i < 3; i++) {
+            aliceOnFirst.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"m" + i + "\"}");
+            aliceOnFirst.next("ack");
+        }
+        ChatClient bobOnSecond = connect(secondPort, bob);
+        bobOnSecond.send("{\"type\":\"read\",\"room\":\"" + room + "\",\"seq\":2}");
+        bobOnSecond.send("{\"type\":\"read\",\"room\":\"" + room + "\",\"seq\":1}");
+        bobOnSecond.send("{\"type\":\"read\",\"room\":\"" + room + "\"}");
+        assertThat((String) JsonPath.read(bobOnSecond.next("error"), "$.code")).isEqualTo("invalid-request");
+        String members = rest(port, "GET", "/api/v1/chat/rooms/" + room + "/members", alice, null).body();
+        assertThat(JsonPath.<List<Integer>>read(members, "$[?(@.userId == '" + bobId + "')].lastReadSeq")).containsExactly(2);
+        bobOnSecond.send("{\"type\":\"read\",\"room\":\"" + room + "\",\"seq\":99}");
+        bobOnSecond.send("{\"type\":\"ping\"}");
+        bobOnSecond.next("pong");
+        members = rest(port, "GET", "/api/v1/chat/rooms/" + room + "/members", alice, null).body();
+        assertThat(JsonPath.<List<Integer>>read(members, "$[?(@.userId == '" + bobId + "')].lastReadSeq"))
+                .as("never past the newest event").containsExactly(3);
+    }
+
+    @Test
+    void aConnectionEndsWhenItsTokenExpires() throws Exception {
+        String shortLived = TestIssuer.get().userToken(bobId,
+                claims -> claims.expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(2))), Role.USER);
+        ChatClient listening = connect(port, shortLived);
+        listening.send(subscribe(null));
+        listening.next("subscribed");
+        assertThat(listening.closeCode(Duration.ofSeconds(10))).isEqualTo(4401);
+    }
+
+    @Test
+    void framesBeyondTheAllowanceAreRefusedAndAFloodClosesTheConnection() throws Exception {
+        ChatClient client = connect(port, bob);
+        for (int i = 0; i < 30; i++) {
+            client.send("{\"type\":\"ping\"}");
+        }
+        assertThat((String) JsonPath.read(client.next("error"), "$.code")).isEqualTo("rate-limited");
+        for (int i = 0; i < 150; i++) {
+            client.socket.sendText("{\"type\":\"ping\"}", true);
+        }
+        assertThat(client.closeCode(Duration.ofSeconds(10))).isEqualTo(1008);
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsCutOffAndNobodyElseWaitsForIt() throws Exception {
+        ChatClient bobOnSecond = connect(secondPort, bob);
+        bobOnSecond.send(subscribe(null));
+        bobOnSecond.next("subscribed");
+        try (StalledClient stalled = StalledClient.connect(secondPort, TestIssuer.get().userToken(bobId, Role.USER))) {
+            stalled.send(subscribe(null));
+            int sent = 600;
+            String body = "y".repeat(19_990);
+            for (int i = 1; i <= sent; i++) {
+                assertThat(rest(port, "POST", "/api/v1/chat/rooms/" + room + "/messages", alice,
+                        "{\"body\":\"" + i + body + "\"}").statusCode()).isEqualTo(201);
+            }
+            for (int i = 1; i <= sent; i++) {
+                assertThat(JsonPath.<Integer>read(bobOnSecond.next("message"), "$.message.seq")).as("all, in order").isEqualTo(i);
+            }
+            StalledClient.Ending ending = stalled.readToEnd();
+            assertThat(ending.textFrames()).as("cut off before the end").isLessThan(sent);
+            if (ending.closeCode() != -1) {
+                assertThat(ending.closeCode()).isEqualTo(4008);
+            }
+        }
+    }
+
+    private String subscribe(Long afterSeq) {
+        return "{\"type\":\"subscribe\",\"room\":\"" + room + "\"" + (afterSeq == null ? "" : ",\"afterSeq\":" + afterSeq) + "}";
     }
 
     /** The HTTP status a refused handshake was answered with. */
@@ -174,70 +328,5 @@ class LiveChatTest {
             }
         }
         throw new AssertionError("the handshake was not refused", thrown);
-    }
-
-    private static HttpResponse<String> rest(int port, String method, String path, String token, String json) {
-        TestHttp http = new TestHttp(port);
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(request);
-    }
-
-    private static Client connect(int port, String token) throws Exception {
-        Client client = new Client();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (token != null) {
-            builder.subprotocols("xaos-chat.v1", "bearer." + token);
-        }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), client).get(10, TimeUnit.SECONDS);
-        if (token != null) {
-            assertThat(client.socket.getSubprotocol()).as("the token is not echoed back").isEqualTo("xaos-chat.v1");
-        }
-        return client;
-    }
-
-    /** A WebSocket client collecting the frames it receives. */
-    static final class Client implements WebSocket.Listener {
-
-        private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        void send(String frame) {
-            socket.sendText(frame, true).join();
-        }
-
-        /** The next frame of the given type (others before it are skipped), within 10 s. */
-        String next(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                String frame = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (frame != null && type.equals(JsonPath.read(frame, "$.type"))) {
-                    return frame;
-                }
-            }
-            throw new AssertionError("no " + type + " frame within 10 s");
-        }
-
-        boolean nothingWithin(Duration wait) throws InterruptedException {
-            String frame = frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return frame == null;
-        }
-
-        void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-        }
     }
 }

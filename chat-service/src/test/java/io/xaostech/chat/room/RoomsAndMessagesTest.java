@@ -4,11 +4,10 @@ import static io.xaostech.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.chat.ChatApi;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.Role;
-import io.xaostech.platform.test.TestHttp;
 import io.xaostech.platform.test.TestIssuer;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -28,14 +27,14 @@ class RoomsAndMessagesTest {
     @LocalServerPort
     int port;
 
-    private TestHttp http;
+    private ChatApi api;
     private String alice;
     private String bob;
     private UUID bobId;
 
     @BeforeEach
     void twoUsers() {
-        http = new TestHttp(port);
+        api = new ChatApi(port);
         alice = TestIssuer.get().userToken(UUID.randomUUID(), Role.USER);
         bobId = UUID.randomUUID();
         bob = TestIssuer.get().userToken(bobId, Role.USER);
@@ -159,30 +158,18 @@ class RoomsAndMessagesTest {
     }
 
     private String createRoom(String token, String kind, String name) {
-        HttpResponse<String> created = call("POST", "/api/v1/chat/rooms", token,
-                "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JsonPath.read(created.body(), "$.id");
+        return api.createRoom(token, kind, name);
     }
 
     private HttpResponse<String> send(String token, String room, String clientId, String body) {
-        return call("POST", "/api/v1/chat/rooms/" + room + "/messages", token, "{"
-                + (clientId == null ? "" : "\"clientMessageId\":\"" + clientId + "\",")
-                + "\"body\":\"" + body.replace("\"", "\\\"") + "\"}");
+        return api.send(token, room, clientId, body);
     }
 
     private String history(String token, String room, String query) {
-        HttpResponse<String> history = call("GET", "/api/v1/chat/rooms/" + room + "/messages" + query, token, null);
-        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
-        return history.body();
+        return api.history(token, room, query);
     }
 
     private HttpResponse<String> call(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request);
+        return api.call(method, path, token, json);
     }
 }
