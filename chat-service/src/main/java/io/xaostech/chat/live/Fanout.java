@@ -7,6 +7,7 @@ import io.xaostech.platform.redis.Keyspace;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,6 +46,8 @@ class Fanout implements SmartLifecycle {
     private final JsonMapper json;
     private final Feeds feeds;
     private final String stream;
+    private static final long MAX_BACKOFF_MS = 2_000;
+    private final AtomicLong failuresInARow = new AtomicLong();
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
 
     Fanout(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json, Feeds feeds, Keyspace keys) {
@@ -82,7 +85,26 @@ class Fanout implements SmartLifecycle {
         }
     }
 
+    /**
+     * Runs on the reading thread after a failed read (Redis away): waits before the next read, longer after each
+     * failure in a row (up to {@link #MAX_BACKOFF_MS}), and says so once per outage rather than once per try.
+     */
+    private void readFailed(Throwable error) {
+        long failures = failuresInARow.incrementAndGet();
+        if (failures == 1) {
+            log.warn("Fan-out read failed, retrying with backoff until Redis answers: {}", error.toString());
+        }
+        try {
+            Thread.sleep(Math.min(MAX_BACKOFF_MS, 50L << Math.min(failures, 10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void deliver(MapRecord<String, String, String> record) {
+        if (failuresInARow.getAndSet(0) > 0) {
+            log.info("Fan-out reading again");
+        }
         try {
             Map<String, String> value = record.getValue();
             if (value.containsKey(EVENT)) {
@@ -111,7 +133,7 @@ class Fanout implements SmartLifecycle {
         container.register(StreamMessageListenerContainer.StreamReadRequest
                 .builder(StreamOffset.create(stream, ReadOffset.latest()))
                 .cancelOnError(e -> false)
-                .errorHandler(e -> log.warn("Fan-out read failed (retrying): {}", e.toString()))
+                .errorHandler(this::readFailed)
                 .build(), this::deliver);
         container.start();
     }
