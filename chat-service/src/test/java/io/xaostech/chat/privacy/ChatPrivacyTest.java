@@ -4,6 +4,7 @@ import static io.xaostech.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.xaostech.chat.ChatApi;
 import io.xaostech.common.event.EventEnvelope;
 import io.xaostech.common.event.Topics;
 import io.xaostech.common.event.UserDeleted;
@@ -11,13 +12,13 @@ import io.xaostech.common.id.EventId;
 import io.xaostech.common.id.UserId;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.Role;
-import io.xaostech.platform.test.TestHttp;
+import io.xaostech.platform.redis.Keyspace;
 import io.xaostech.platform.test.TestIssuer;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ class ChatPrivacyTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    Keyspace keys;
 
     private final String service = TestIssuer.get().serviceToken("svc-data");
     private UUID aliceId;
@@ -66,6 +70,8 @@ class ChatPrivacyTest {
         HttpResponse<String> export = call("GET", "/internal/privacy/export/" + aliceId, service, null);
         assertThat(JsonPath.<List<String>>read(export.body(), "$.messages[*].body")).containsExactly("Alice's secret");
 
+        assertThat(recent()).as("kept for replays").anyMatch(entry -> entry.contains("Alice's secret"));
+
         HttpResponse<String> erased = call("POST", "/internal/privacy/erase/" + aliceId, service, null);
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         assertThat((Integer) JsonPath.read(erased.body(), "$.messagesErased")).isEqualTo(1);
@@ -73,6 +79,7 @@ class ChatPrivacyTest {
         String history = call("GET", "/api/v1/chat/rooms/" + room + "/messages", bob, null).body();
         assertThat(JsonPath.<List<Integer>>read(history, "$[*].seq")).containsExactly(1, 2);
         assertThat(history).doesNotContain("Alice's secret").doesNotContain(aliceId.toString());
+        assertThat(recent()).as("nor replayed from Redis").noneMatch(entry -> entry.contains("Alice's secret"));
         assertThat(JsonPath.<List<String>>read(call("GET", "/api/v1/chat/rooms/" + room + "/members", bob, null).body(),
                 "$[?(@.role=='OWNER')].userId")).containsExactly(bobId.toString());
         assertThat((Integer) JsonPath.read(call("POST", "/internal/privacy/erase/" + aliceId, service, null).body(),
@@ -103,13 +110,12 @@ class ChatPrivacyTest {
         assertThat(history).doesNotContain("Bob answers");
     }
 
+    private Set<String> recent() {
+        Set<String> entries = redis.opsForZSet().range(keys.key("recent", room), 0, -1);
+        return entries == null ? Set.of() : entries;
+    }
+
     private HttpResponse<String> call(String method, String path, String token, String body) {
-        TestHttp http = new TestHttp(port);
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request);
+        return new ChatApi(port).call(method, path, token, body);
     }
 }
