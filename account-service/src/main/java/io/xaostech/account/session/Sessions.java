@@ -1,5 +1,13 @@
 package io.xaostech.account.session;
 
+import io.xaostech.common.event.EventEnvelope;
+import io.xaostech.common.event.SessionEnded;
+import io.xaostech.common.event.Topics;
+import io.xaostech.common.id.EventId;
+import io.xaostech.common.id.SessionId;
+import io.xaostech.common.id.UserId;
+import io.xaostech.common.service.XaosService;
+import io.xaostech.platform.events.Outbox;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.sql.Timestamp;
@@ -8,8 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -20,7 +29,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The registry of browser sign-ins: started at sign-in, linked to the token families issued within them, and
- * ended one by one or all together — ending deletes the Redis session and revokes its tokens.
+ * ended one by one or all together — ending deletes the Redis session, revokes its tokens and tells the other
+ * services ({@link SessionEnded} on the account topic), so connections opened with those tokens close too.
  */
 @Component
 public class Sessions {
@@ -36,11 +46,13 @@ public class Sessions {
     private final JdbcClient jdbc;
     private final FindByIndexNameSessionRepository<? extends Session> store;
     private final Clock clock;
+    private final Outbox outbox;
 
-    Sessions(JdbcClient jdbc, FindByIndexNameSessionRepository<? extends Session> store, Clock clock) {
+    Sessions(JdbcClient jdbc, FindByIndexNameSessionRepository<? extends Session> store, Clock clock, Outbox outbox) {
         this.jdbc = jdbc;
         this.store = store;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Records a successful sign-in in the (already renewed) HTTP session. */
@@ -113,6 +125,10 @@ public class Sessions {
             store.deleteById(live.getId());
         }
         revokeTokensOf(List.of(sid));
+        Instant now = clock.instant();
+        outbox.add(Topics.ACCOUNT, new EventEnvelope<>(EventId.random(), SessionEnded.TYPE, SessionEnded.VERSION,
+                XaosService.ACCOUNT.id(), userId.toString(), now, MDC.get("requestId"),
+                new SessionEnded(new UserId(userId), new SessionId(sid), now)));
         return true;
     }
 

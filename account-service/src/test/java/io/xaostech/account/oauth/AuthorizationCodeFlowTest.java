@@ -1,6 +1,7 @@
 package io.xaostech.account.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -24,6 +25,9 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.jayway.jsonpath.JsonPath;
+import io.xaostech.common.event.SessionEnded;
+import io.xaostech.common.event.Topics;
 import io.xaostech.common.security.Audiences;
 import java.net.CookieManager;
 import java.net.URI;
@@ -32,6 +36,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -41,6 +46,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,6 +67,9 @@ class AuthorizationCodeFlowTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private static String issuer;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @Autowired
     JdbcClient jdbc;
@@ -170,6 +180,14 @@ class AuthorizationCodeFlowTest {
 
         assertThat(validate(sid)).contains("\"active\":false");
         assertThat(refreshFails(tokens.getRefreshToken())).as("the session's tokens are revoked").isTrue();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                redis.opsForStream().range(Topics.ACCOUNT, Range.unbounded()))
+                .as("the other services are told, to close what was opened with its tokens")
+                .anySatisfy(record -> {
+                    assertThat(record.getValue()).containsEntry(Topics.FIELD_TYPE, SessionEnded.TYPE);
+                    assertThat((String) JsonPath.read((String) record.getValue().get(Topics.FIELD_ENVELOPE),
+                            "$.payload.sessionId")).isEqualTo(sid);
+                }));
         HttpResponse<String> again = browser.send(authorizeRequest(Map.of("code_challenge", challenge(new CodeVerifier()),
                 "code_challenge_method", "S256")), HttpResponse.BodyHandlers.ofString());
         assertThat(again.headers().firstValue("Location").orElseThrow()).as("the browser must sign in again").endsWith("/login");

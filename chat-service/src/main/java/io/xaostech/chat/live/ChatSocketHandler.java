@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -265,8 +266,9 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
     }
 
     /** Closes every connection of an account session (it ended: signed out, revoked). */
-    void endSession(String sessionId) {
-        connections.values().stream().filter(c -> sessionId.equals(c.sessionId()))
+    @EventListener
+    void endSession(SessionEnding.EndedHere ended) {
+        connections.values().stream().filter(c -> ended.sessionId().equals(c.sessionId()))
                 .forEach(c -> c.close(new CloseStatus(4401, "session ended")));
     }
 

@@ -5,14 +5,18 @@ import io.xaostech.chat.message.MessageStored;
 import io.xaostech.chat.room.MemberRemoved;
 import io.xaostech.platform.redis.Keyspace;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -30,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every stored room event goes on one Redis Stream ({@code chat:fanout}, capped), and every instance reads that
  * stream from where it joined and hands each event to its own {@link Feeds}. So an event stored on any instance
  * reaches every subscriber on every instance; a feed that misses some (an instance or Redis restarting) fetches
- * them by sequence number when the next one arrives. Removals from rooms and typing notices travel the same way.
+ * them by sequence number when the next one arrives. Removals from rooms, typing notices and ended account
+ * sessions travel the same way.
  */
 @Component
 class Fanout implements SmartLifecycle {
@@ -40,17 +45,21 @@ class Fanout implements SmartLifecycle {
     private static final String EVENT = "event";
     private static final String REMOVED = "removed";
     private static final String TYPING = "typing";
+    private static final String SESSION_ENDED = "session-ended";
 
     private final StringRedisTemplate redis;
     private final RedisConnectionFactory connections;
     private final JsonMapper json;
     private final Feeds feeds;
+    private final ApplicationEventPublisher events;
     private final String stream;
     private static final long MAX_BACKOFF_MS = 2_000;
     private final AtomicLong failuresInARow = new AtomicLong();
     private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
 
-    Fanout(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json, Feeds feeds, Keyspace keys) {
+    Fanout(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json, Feeds feeds, Keyspace keys,
+           ApplicationEventPublisher events) {
+        this.events = events;
         this.redis = redis;
         this.connections = connections;
         this.json = json;
@@ -73,6 +82,12 @@ class Fanout implements SmartLifecycle {
 
     void typing(UUID room, UUID user) {
         add(TYPING, Frames.Typing.of(room, user), "Typing notice not fanned out");
+    }
+
+    /** Tells every instance to close the session's connections; throws when Redis cannot take it. */
+    void sessionEnded(String sessionId) {
+        redis.opsForStream().add(StreamRecords.newRecord().in(stream).ofMap(Map.of(SESSION_ENDED, sessionId)),
+                XAddOptions.maxlen(MAX_LENGTH).approximateTrimming(true));
     }
 
     private void add(String field, Object value, String failure) {
@@ -114,6 +129,8 @@ class Fanout implements SmartLifecycle {
             } else if (value.containsKey(TYPING)) {
                 Frames.Typing typing = json.readValue(value.get(TYPING), Frames.Typing.class);
                 feeds.typing(typing.room(), typing.user());
+            } else if (value.containsKey(SESSION_ENDED)) {
+                events.publishEvent(new SessionEnding.EndedHere(value.get(SESSION_ENDED)));
             }
         } catch (RuntimeException e) {
             log.warn("Could not deliver fan-out record {}: {}", record.getId(), e.toString());
@@ -131,11 +148,26 @@ class Fanout implements SmartLifecycle {
         container = StreamMessageListenerContainer.create(connections, options);
         // Keep reading after a failed read (Redis restarting): the default would cancel the subscription for good.
         container.register(StreamMessageListenerContainer.StreamReadRequest
-                .builder(StreamOffset.create(stream, ReadOffset.latest()))
+                .builder(StreamOffset.create(stream, startingPoint()))
                 .cancelOnError(e -> false)
                 .errorHandler(this::readFailed)
                 .build(), this::deliver);
         container.start();
+    }
+
+    /**
+     * Where this instance starts reading: after the stream's newest record as it is now. ({@code $} would also
+     * skip whatever is added before the first read actually reaches Redis.)
+     */
+    private ReadOffset startingPoint() {
+        try {
+            List<MapRecord<String, Object, Object>> newest = redis.opsForStream().reverseRange(stream, Range.unbounded(),
+                    Limit.limit().count(1));
+            return newest == null || newest.isEmpty() ? ReadOffset.from("0-0") : ReadOffset.from(newest.get(0).getId());
+        } catch (RuntimeException e) {
+            log.warn("Fan-out start point unknown ({}); reading from the newest record on", e.toString());
+            return ReadOffset.latest();
+        }
     }
 
     @Override

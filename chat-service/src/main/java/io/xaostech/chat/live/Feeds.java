@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,6 +108,35 @@ class Feeds {
                 closeIfIdle(removed.roomId(), feed);
             }
         }
+    }
+
+    /**
+     * Catches up every feed that is behind its room's stored events: a fan-out record lost on the way (Redis
+     * failing between storing and fanning out, an instance starting) would otherwise hold a room's newest event
+     * back until the next one arrives. Bounds that delay to the sweep interval.
+     */
+    @Scheduled(fixedDelayString = "${xaos.chat.feed-sweep-interval:5s}")
+    void sweep() {
+        if (feeds.isEmpty()) {
+            return;
+        }
+        Map<UUID, Long> stored;
+        try {
+            stored = messages.lastSeqs(List.copyOf(feeds.keySet()));
+        } catch (RuntimeException e) {
+            log.debug("Feed sweep skipped: {}", e.toString());
+            return;
+        }
+        stored.forEach((room, lastSeq) -> {
+            Feed feed = feeds.get(room);
+            if (feed != null) {
+                synchronized (feed) {
+                    if (!feed.closed && feed.started && lastSeq > feed.lastSeq && repair(room, feed, lastSeq)) {
+                        closeIfIdle(room, feed);
+                    }
+                }
+            }
+        });
     }
 
     /** Someone typing: told to the room's other subscribers here. */

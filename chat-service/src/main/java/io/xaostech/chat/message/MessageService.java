@@ -8,6 +8,7 @@ import io.xaostech.common.problem.ProblemType;
 import io.xaostech.platform.redis.FixedWindowLimit;
 import io.xaostech.platform.web.ProblemException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +159,11 @@ public class MessageService {
     /** The room's newest sequence number. */
     public long lastSeq(UUID room) {
         return messages.lastSeq(room);
+    }
+
+    /** The newest sequence number of each of the rooms. */
+    public Map<UUID, Long> lastSeqs(Collection<UUID> rooms) {
+        return rooms.isEmpty() ? Map.of() : messages.lastSeqs(rooms);
     }
 
     private void checkText(String body) {

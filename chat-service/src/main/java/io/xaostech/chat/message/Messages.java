@@ -5,8 +5,11 @@ import static io.xaostech.platform.jdbc.Timestamps.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +77,16 @@ class Messages {
     /** The room's newest sequence number. */
     long lastSeq(UUID room) {
         return jdbc.sql("select last_seq from rooms where id = ?").param(room).query(Long.class).optional().orElse(0L);
+    }
+
+    /** The newest sequence number of each of the rooms (rooms that are gone are left out). */
+    Map<UUID, Long> lastSeqs(Collection<UUID> rooms) {
+        Map<UUID, Long> found = new HashMap<>();
+        jdbc.sql("select id, last_seq from rooms where id = any(?)").param(rooms.toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(rs.getObject("id", UUID.class), rs.getLong("last_seq"));
+                });
+        return found;
     }
 
     /** Messages (in their current state) with {@code seq} above {@code afterSeq}, oldest first. */

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.chat.ChatApplication;
+import io.xaostech.common.event.EventEnvelope;
+import io.xaostech.common.event.SessionEnded;
+import io.xaostech.common.event.Topics;
+import io.xaostech.common.id.EventId;
+import io.xaostech.common.id.SessionId;
+import io.xaostech.common.id.UserId;
 import io.xaostech.common.security.Role;
 import io.xaostech.platform.test.TestHttp;
 import io.xaostech.platform.test.TestIssuer;
@@ -16,8 +22,10 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +41,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two chat-service instances against the same PostgreSQL and Redis, real WebSocket clients over real sockets: a
@@ -40,7 +52,8 @@ import org.springframework.core.env.Environment;
  * error frames and the connection stays.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "xaos.chat.messages-per-window=100000", "xaos.chat.max-message-length=20000"})
+        "xaos.chat.messages-per-window=100000", "xaos.chat.max-message-length=20000",
+        "xaos.platform.events.poll-interval=200ms", "xaos.chat.feed-sweep-interval=500ms"})
 class LiveChatTest {
 
     private static ConfigurableApplicationContext second;
@@ -50,6 +63,15 @@ class LiveChatTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private int secondPort;
     private UUID aliceId;
@@ -69,7 +91,8 @@ class LiveChatTest {
                     "--spring.data.redis.url=" + environment.getProperty("spring.data.redis.url"),
                     "--xaos.security.issuer=" + environment.getProperty("xaos.security.issuer"),
                     "--xaos.security.jwk-set-uri=" + environment.getProperty("xaos.security.jwk-set-uri"),
-                    "--xaos.chat.messages-per-window=100000", "--xaos.chat.max-message-length=20000");
+                    "--xaos.chat.messages-per-window=100000", "--xaos.chat.max-message-length=20000",
+                    "--xaos.platform.events.poll-interval=200ms", "--xaos.chat.feed-sweep-interval=500ms");
         }
         secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         aliceId = UUID.randomUUID();
@@ -107,6 +130,18 @@ class LiveChatTest {
         assertThat((String) JsonPath.read(aliceOnFirst.next("ack"), "$.message.id")).as("stored once")
                 .isEqualTo(JsonPath.read(ack, "$.message.id"));
         assertThat(bobOnSecond.nothingWithin(Duration.ofMillis(500))).as("and delivered once").isTrue();
+    }
+
+    @Test
+    void aStoredMessageWhoseFanOutRecordWasLostStillArrives() throws Exception {
+        ChatClient bobOnSecond = connect(secondPort, bob);
+        bobOnSecond.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\"}");
+        bobOnSecond.next("subscribed");
+        // Stored as a send stores it, but never put on the fan-out stream (as when Redis fails in between).
+        jdbc.sql("update rooms set last_seq = last_seq + 1 where id = ?::uuid").param(room).update();
+        jdbc.sql("insert into messages (id, room_id, seq, sender_id, body) values (?, ?::uuid, 1, ?, 'unannounced')")
+                .params(UUID.randomUUID(), room, aliceId).update();
+        assertThat(JsonPath.<String>read(bobOnSecond.next("message"), "$.message.body")).isEqualTo("unannounced");
     }
 
     @Test
@@ -276,6 +311,24 @@ class LiveChatTest {
         listening.send(subscribe(null));
         listening.next("subscribed");
         assertThat(listening.closeCode(Duration.ofSeconds(10))).isEqualTo(4401);
+    }
+
+    @Test
+    void connectionsOfAnEndedAccountSessionCloseOnEveryInstance() throws Exception {
+        UUID sid = UUID.randomUUID();
+        String token = TestIssuer.get().userToken(bobId, claims -> claims.claim("sid", sid.toString()), Role.USER);
+        ChatClient onFirst = connect(port, token);
+        ChatClient onSecond = connect(secondPort, token);
+        ChatClient otherSession = connect(secondPort, bob);
+        EventEnvelope<SessionEnded> event = new EventEnvelope<>(EventId.random(), SessionEnded.TYPE, SessionEnded.VERSION,
+                "account", bobId.toString(), Instant.now(), null,
+                new SessionEnded(new UserId(bobId), new SessionId(sid), Instant.now()));
+        redis.opsForStream().add(StreamRecords.newRecord().in(Topics.ACCOUNT).ofMap(Map.of(
+                Topics.FIELD_TYPE, SessionEnded.TYPE, Topics.FIELD_ENVELOPE, json.writeValueAsString(event))));
+        assertThat(onFirst.closeCode(Duration.ofSeconds(10))).isEqualTo(4401);
+        assertThat(onSecond.closeCode(Duration.ofSeconds(10))).isEqualTo(4401);
+        otherSession.send("{\"type\":\"ping\"}");
+        assertThat(otherSession.next("pong")).as("other sessions stay").isNotNull();
     }
 
     @Test
