@@ -16,13 +16,16 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
-/** {@code /ws/chat}: token checked and Origin allow-listed at the handshake, frames bounded in size. */
+/** {@code /ws/chat}: token checked and Origin allow-listed at the handshake, small buffers per connection. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class ChatSocketConfig implements WebSocketConfigurer {
 
-    /** Largest frame accepted, in characters; a bigger one closes the connection with 1009 (message too big). */
-    static final int MAX_FRAME_BYTES = 64 * 1024;
+    /**
+     * The container's text buffer per connection, in characters: frames longer than this arrive in parts (which
+     * the handler joins up to its own limit). Allocated for every connection, so it is what an idle one costs.
+     */
+    static final int CONTAINER_BUFFER_CHARS = 8 * 1024;
 
     private final ChatSocketHandler handler;
     private final TokenHandshake handshake;
@@ -46,7 +49,7 @@ class ChatSocketConfig implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_CHARS);
         container.setMaxSessionIdleTimeout(5 * 60_000L);
         return container;
     }

@@ -53,6 +53,8 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
     static final int REPLAY_BATCH = 500;
     static final int MAX_ROOMS_PER_CONNECTION = 100;
     static final int MAX_CONNECTIONS_PER_USER = 20;
+    /** Largest frame accepted, in characters; a longer one closes the connection with 1009 (message too big). */
+    static final int MAX_FRAME_CHARS = 64 * 1024;
     private static final List<String> KNOWN_TYPES = List.of("ping", "subscribe", "unsubscribe", "send", "edit", "delete",
             "typing", "read");
     private static final String TYPES = String.join(", ", KNOWN_TYPES);
@@ -107,10 +109,24 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
         presence.refresh(user);
     }
 
+    /** Long frames arrive in parts, so that the container's buffer per connection stays small. */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage frame) {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) {
         Connection connection = connections.get(session.getId());
         if (connection == null) {
+            return;
+        }
+        String payload = connection.assemble(part.getPayload(), part.isLast(), MAX_FRAME_CHARS);
+        if (payload == null) {
+            if (connection.assembling() > MAX_FRAME_CHARS) {
+                connection.close(new CloseStatus(CloseStatus.TOO_BIG_TO_PROCESS.getCode(),
+                        "frames are at most " + MAX_FRAME_CHARS + " characters"));
+            }
             return;
         }
         if (connection.expires() != null && Instant.now().isAfter(connection.expires())) {
@@ -132,7 +148,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
         }
         Incoming in;
         try {
-            in = json.readValue(frame.getPayload(), Incoming.class);
+            in = json.readValue(payload, Incoming.class);
             if (in == null) {
                 throw new IllegalArgumentException("null frame");
             }

@@ -30,6 +30,7 @@ final class Connection {
     private final Map<UUID, Subscription> rooms = new ConcurrentHashMap<>();
     private final Map<UUID, Long> lastTyping = new ConcurrentHashMap<>();
     private final AtomicLong lastPresence = new AtomicLong(System.nanoTime());
+    private StringBuilder partial;
     private long windowStart;
     private int framesInWindow;
     private volatile ScheduledFuture<?> expiry;
@@ -92,6 +93,33 @@ final class Connection {
         if (scheduled != null) {
             scheduled.cancel(false);
         }
+    }
+
+    /**
+     * Joins the parts of a long frame: answers the whole frame with its last part, null before that (or once
+     * it has grown past {@code maxChars}: see {@link #assembling()}). Only the container's thread of this
+     * connection calls it.
+     */
+    String assemble(String part, boolean last, int maxChars) {
+        if (partial == null) {
+            if (last) {
+                return part;
+            }
+            partial = new StringBuilder(part);
+        } else if (partial.length() <= maxChars) {
+            partial.append(part);
+        }
+        if (!last || partial.length() > maxChars) {
+            return null;
+        }
+        String whole = partial.toString();
+        partial = null;
+        return whole;
+    }
+
+    /** Characters of a frame being joined so far. */
+    int assembling() {
+        return partial == null ? 0 : partial.length();
     }
 
     /** Counts an incoming frame against this second's allowance: how many came in this second so far. */

@@ -4,7 +4,9 @@ import io.xaostech.chat.message.Message;
 import io.xaostech.chat.message.MessageStored;
 import io.xaostech.chat.room.MemberRemoved;
 import io.xaostech.platform.redis.Keyspace;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,21 +20,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer;
-import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamMessageListenerContainerOptions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every stored room event goes on one Redis Stream ({@code chat:fanout}, capped), and every instance reads that
- * stream from where it joined and hands each event to its own {@link Feeds}. So an event stored on any instance
+ * stream (one thread, one connection of its own) from where it joined and hands each event to its own {@link Feeds}. So an event stored on any instance
  * reaches every subscriber on every instance; a feed that misses some (an instance or Redis restarting) fetches
  * them by sequence number when the next one arrives. Removals from rooms, typing notices and ended account
  * sessions travel the same way.
@@ -55,7 +58,10 @@ class Fanout implements SmartLifecycle {
     private final String stream;
     private static final long MAX_BACKOFF_MS = 2_000;
     private final AtomicLong failuresInARow = new AtomicLong();
-    private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
+    private static final int BATCH = 200;
+    private static final StreamReadOptions READ = StreamReadOptions.empty().block(Duration.ofMillis(500)).count(BATCH);
+    private volatile boolean running;
+    private Thread reader;
 
     Fanout(StringRedisTemplate redis, RedisConnectionFactory connections, JsonMapper json, Feeds feeds, Keyspace keys,
            ApplicationEventPublisher events) {
@@ -116,12 +122,8 @@ class Fanout implements SmartLifecycle {
         }
     }
 
-    private void deliver(MapRecord<String, String, String> record) {
-        if (failuresInARow.getAndSet(0) > 0) {
-            log.info("Fan-out reading again");
-        }
+    private void deliver(Map<String, String> value, String id) {
         try {
-            Map<String, String> value = record.getValue();
             if (value.containsKey(EVENT)) {
                 feeds.deliver(json.readValue(value.get(EVENT), Message.class));
             } else if (value.containsKey(REMOVED)) {
@@ -133,53 +135,97 @@ class Fanout implements SmartLifecycle {
                 events.publishEvent(new SessionEnding.EndedHere(value.get(SESSION_ENDED)));
             }
         } catch (RuntimeException e) {
-            log.warn("Could not deliver fan-out record {}: {}", record.getId(), e.toString());
+            log.warn("Could not deliver fan-out record {}: {}", id, e.toString());
+        }
+    }
+
+    /**
+     * The reading loop: blocking reads of up to {@value #BATCH} records on one connection of its own, kept for
+     * as long as it works (a blocking command cannot share the connection the rest of the service uses, and a
+     * new connection per read would cost a connect each time). After a failure it backs off, opens a new
+     * connection and goes on from the last record it saw.
+     */
+    private void read() {
+        RedisConnection connection = null;
+        byte[] key = stream.getBytes(StandardCharsets.UTF_8);
+        String lastId = startingPoint();
+        while (running) {
+            try {
+                if (connection == null) {
+                    connection = connections.getConnection();
+                }
+                List<ByteRecord> records = connection.streamCommands().xRead(READ,
+                        StreamOffset.create(key, lastId == null ? ReadOffset.latest() : ReadOffset.from(lastId)));
+                if (failuresInARow.getAndSet(0) > 0) {
+                    log.info("Fan-out reading again");
+                }
+                for (ByteRecord record : records == null ? List.<ByteRecord>of() : records) {
+                    lastId = record.getId().getValue();
+                    Map<String, String> value = new HashMap<>();
+                    record.getValue().forEach((field, content) ->
+                            value.put(new String(field, StandardCharsets.UTF_8), new String(content, StandardCharsets.UTF_8)));
+                    deliver(value, lastId);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                close(connection);
+                connection = null;
+                readFailed(e);
+            }
+        }
+        close(connection);
+    }
+
+    private static void close(RedisConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    /**
+     * Where this instance starts reading: after the stream's newest record as it is now ({@code $} would also
+     * skip whatever is added before the first read reaches Redis); null ({@code $}) if Redis cannot say.
+     */
+    private String startingPoint() {
+        try {
+            List<MapRecord<String, Object, Object>> newest = redis.opsForStream().reverseRange(stream, Range.unbounded(),
+                    Limit.limit().count(1));
+            return newest == null || newest.isEmpty() ? "0-0" : newest.get(0).getId().getValue();
+        } catch (RuntimeException e) {
+            log.warn("Fan-out start point unknown ({}); reading from the newest record on", e.toString());
+            return null;
         }
     }
 
     @Override
     public synchronized void start() {
-        StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options =
-                StreamMessageListenerContainerOptions.builder()
-                        .pollTimeout(Duration.ofMillis(500))
-                        .batchSize(200)
-                        .serializer(redis.getStringSerializer())
-                        .build();
-        container = StreamMessageListenerContainer.create(connections, options);
-        // Keep reading after a failed read (Redis restarting): the default would cancel the subscription for good.
-        container.register(StreamMessageListenerContainer.StreamReadRequest
-                .builder(StreamOffset.create(stream, startingPoint()))
-                .cancelOnError(e -> false)
-                .errorHandler(this::readFailed)
-                .build(), this::deliver);
-        container.start();
-    }
-
-    /**
-     * Where this instance starts reading: after the stream's newest record as it is now. ({@code $} would also
-     * skip whatever is added before the first read actually reaches Redis.)
-     */
-    private ReadOffset startingPoint() {
-        try {
-            List<MapRecord<String, Object, Object>> newest = redis.opsForStream().reverseRange(stream, Range.unbounded(),
-                    Limit.limit().count(1));
-            return newest == null || newest.isEmpty() ? ReadOffset.from("0-0") : ReadOffset.from(newest.get(0).getId());
-        } catch (RuntimeException e) {
-            log.warn("Fan-out start point unknown ({}); reading from the newest record on", e.toString());
-            return ReadOffset.latest();
-        }
+        running = true;
+        reader = new Thread(this::read, "chat-fanout");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     @Override
     public synchronized void stop() {
-        if (container != null) {
-            container.stop();
-            container = null;
+        running = false;
+        if (reader != null) {
+            try {
+                reader.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reader = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return container != null && container.isRunning();
+        return running;
     }
 }

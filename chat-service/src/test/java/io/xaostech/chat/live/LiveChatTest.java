@@ -192,6 +192,13 @@ class LiveChatTest {
         assertThat((String) JsonPath.read(client.next("error"), "$.code")).isEqualTo("invalid-request");
         client.send("{\"type\":\"ping\"}");
         assertThat(client.next("pong")).contains("pong");
+
+        String longBody = "z".repeat(15_000);
+        client.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"" + longBody + "\"}");
+        assertThat(JsonPath.<String>read(client.next("ack"), "$.message.body")).as("a frame longer than the container's buffer")
+                .isEqualTo(longBody);
+        client.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"" + "z".repeat(70_000) + "\"}");
+        assertThat(client.closeCode(Duration.ofSeconds(10))).as("a frame over 64K characters").isEqualTo(1009);
     }
 
     @Test
