@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateWindow        the window of that limit
  * @param allowedOrigins    browser origins whose pages may open the WebSocket (others are refused at the handshake)
  * @param editWindow        how long after sending a message its sender may edit it
+ * @param gapWait           how long a live event that came before the one it follows waits for it, before the
+ *                          missing one is fetched from storage
  * @param presence          whether typing notices and presence are kept at all (off: typing frames are ignored
  *                          and nobody is shown online)
  */
@@ -27,5 +29,6 @@ public record ChatProperties(@Min(1) @Max(20000) @DefaultValue("4000") int maxMe
                              @NotNull @DefaultValue("10s") Duration rateWindow,
                              @NotNull @DefaultValue({"http://localhost:8080", "http://localhost:8088"}) List<String> allowedOrigins,
                              @NotNull @DefaultValue("24h") Duration editWindow,
+                             @NotNull @DefaultValue("200ms") Duration gapWait,
                              @DefaultValue("true") boolean presence) {
 }

@@ -1,12 +1,16 @@
 package io.xaostech.chat.live;
 
+import io.xaostech.chat.config.ChatProperties;
 import io.xaostech.chat.live.Subscription.Delivery;
 import io.xaostech.chat.message.Message;
 import io.xaostech.chat.message.MessageService;
 import io.xaostech.chat.room.MemberRemoved;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -17,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This instance's rooms that someone here follows, each a feed: the fan-out hands it the room's events, and it
- * passes them on to its subscriptions strictly in sequence. A feed that sees numbers skipped (an instance or
- * Redis restarting, fan-out records arriving out of order) fetches the missing events once for the whole room
- * before going on, so subscriptions never query anything while following live. Each event's frame is written
- * once per feed, not once per subscriber.
+ * passes them on to its subscriptions strictly in sequence. An event that comes before the one it follows (two
+ * senders' fan-out records crossed) waits a moment for it; a gap that lasts (a record lost while Redis
+ * restarted) is filled from storage once for the whole room, off the fan-out's thread, so subscriptions never
+ * query anything while following live and one room's gap never holds up the others. Each event's frame is
+ * written once per feed, not once per subscriber.
  */
 @Component
 class Feeds {
@@ -28,18 +33,27 @@ class Feeds {
     private static final Logger log = LoggerFactory.getLogger(Feeds.class);
     private static final int REPAIR_BATCH = 500;
 
+    /** Early events a feed holds at most; beyond, the newest are dropped (fetched again when their turn comes). */
+    private static final int MAX_EARLY = 1_000;
+
     private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
+    private final Set<UUID> gapped = ConcurrentHashMap.newKeySet();
     private final MessageService messages;
     private final JsonMapper json;
+    private final Duration gapWait;
 
-    Feeds(MessageService messages, JsonMapper json) {
+    Feeds(MessageService messages, JsonMapper json, ChatProperties properties) {
         this.messages = messages;
         this.json = json;
+        this.gapWait = properties.gapWait();
     }
 
     /** One room's feed; everything under its own lock, so rooms never wait for each other. */
     private static final class Feed {
         private final List<Subscription> subscriptions = new ArrayList<>();
+        /** Events that came before one they follow, by number, waiting for it. */
+        private final TreeMap<Long, Message> early = new TreeMap<>();
+        private long gapSince;
         private boolean started;
         private boolean closed;
         private long lastSeq;
@@ -90,12 +104,58 @@ class Feeds {
             if (feed.closed || !feed.started || event.seq() <= feed.lastSeq) {
                 return;
             }
-            if (event.seq() > feed.lastSeq + 1 && !repair(event.roomId(), feed, event.seq() - 1)) {
+            if (event.seq() > feed.lastSeq + 1) {
+                // Usually the one before is just behind (two senders' records crossed): wait for it a moment.
+                if (feed.early.size() >= MAX_EARLY) {
+                    feed.early.pollLastEntry();
+                }
+                feed.early.put(event.seq(), event);
+                if (feed.gapSince == 0) {
+                    feed.gapSince = System.nanoTime();
+                    gapped.add(event.roomId());
+                }
                 return;
             }
             send(event, feed);
+            sendEarly(feed);
             closeIfIdle(event.roomId(), feed);
         }
+    }
+
+    /**
+     * Fills the gaps that lasted longer than {@code xaos.chat.gap-wait} from storage (Redis's recent history, else
+     * PostgreSQL), on the scheduler's thread rather than the fan-out's, then sends what waited behind them.
+     */
+    @Scheduled(fixedDelayString = "${xaos.chat.gap-check-interval:50ms}")
+    void repairGaps() {
+        long now = System.nanoTime();
+        for (UUID room : List.copyOf(gapped)) {
+            Feed feed = feeds.get(room);
+            if (feed == null) {
+                gapped.remove(room);
+                continue;
+            }
+            synchronized (feed) {
+                if (feed.early.isEmpty()) {
+                    gapped.remove(room);
+                } else if (now - feed.gapSince >= gapWait.toNanos()
+                        && repair(room, feed, feed.early.firstKey() - 1)) {
+                    sendEarly(feed);
+                    closeIfIdle(room, feed);
+                }
+            }
+        }
+    }
+
+    /** Sends the early events that are next in line now. */
+    private void sendEarly(Feed feed) {
+        while (!feed.early.isEmpty() && feed.early.firstKey() <= feed.lastSeq + 1) {
+            Message next = feed.early.pollFirstEntry().getValue();
+            if (next.seq() == feed.lastSeq + 1) {
+                send(next, feed);
+            }
+        }
+        feed.gapSince = feed.early.isEmpty() ? 0 : System.nanoTime();
     }
 
     /** A member was removed: their subscriptions to the room deliver up to {@code lastSeq} and end. */
@@ -131,7 +191,9 @@ class Feeds {
             Feed feed = feeds.get(room);
             if (feed != null) {
                 synchronized (feed) {
-                    if (!feed.closed && feed.started && lastSeq > feed.lastSeq && repair(room, feed, lastSeq)) {
+                    long upTo = feed.early.isEmpty() ? lastSeq : Math.min(lastSeq, feed.early.firstKey() - 1);
+                    if (!feed.closed && feed.started && upTo > feed.lastSeq && repair(room, feed, upTo)) {
+                        sendEarly(feed);
                         closeIfIdle(room, feed);
                     }
                 }
@@ -181,6 +243,7 @@ class Feeds {
             log.warn("Room {} missed events up to {} and could not fetch them: {}", room, upTo, e.toString());
             feed.subscriptions.forEach(s -> s.end("resubscribe"));
             feed.subscriptions.clear();
+            feed.early.clear();
             closeIfIdle(room, feed);
             return false;
         }
