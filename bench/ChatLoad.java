@@ -1,19 +1,26 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,11 +35,11 @@ import java.util.regex.Pattern;
  * writes SYNC_DIR/connected and waits for SYNC_DIR/measured (the script measures the idle server meanwhile). Then
  * sends SENDS_PER_SECOND messages a second, spread over all users, for SECONDS, and prints what was delivered:
  * messages a second arriving at clients, and send-to-receive latency (each body carries its send time; sender and
- * receivers share this process's clock).
+ * receivers share this process's clock). The WebSockets are plain non-blocking sockets read by one thread and
+ * parsed in place, so that the client takes as little as it can of the machine it shares with the server.
  */
 public class ChatLoad {
 
-    private static final Pattern SENT_AT = Pattern.compile("\"body\":\"t(\\d+)\"");
     private static final Pattern ROOM_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     public static void main(String[] args) throws Exception {
@@ -62,24 +69,26 @@ public class ChatLoad {
         }
 
         long[] latencies = new long[Math.max(1, sendsPerSecond * seconds * (users.size() / rooms + 1) * 2)];
-        AtomicInteger recorded = new AtomicInteger();
-        AtomicLong delivered = new AtomicLong();
-        AtomicLong acks = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong closes = new AtomicLong();
-        CountDownLatch subscribed = new CountDownLatch(users.size());
+        Counters counters = new Counters(latencies);
+        Selector selector = Selector.open();
         List<Client> clients = new ArrayList<>();
         long connectStart = System.nanoTime();
         for (int u = 0; u < users.size(); u++) {
-            Client client = new Client(roomIds.get(u % rooms), latencies, recorded, delivered, acks, errors, closes, subscribed);
-            client.socket = http.newWebSocketBuilder().subprotocols("xaos-chat.v1", "bearer." + users.get(u)[1])
-                    .buildAsync(URI.create("ws://127.0.0.1:" + ports[u % ports.length] + "/ws/chat"), client)
-                    .get(30, TimeUnit.SECONDS);
+            Client client = Client.open(Integer.parseInt(ports[u % ports.length]), users.get(u)[1], roomIds.get(u % rooms),
+                    counters);
             client.send("{\"type\":\"subscribe\",\"room\":\"" + client.room + "\"}");
+            client.channel.register(selector, SelectionKey.OP_READ, client);
             clients.add(client);
         }
-        if (!subscribed.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(subscribed.getCount() + " clients not subscribed");
+        Thread reader = new Thread(() -> readAll(selector), "reader");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (counters.subscribed.get() < clients.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (counters.subscribed.get() < clients.size()) {
+            throw new IllegalStateException((clients.size() - counters.subscribed.get()) + " clients not subscribed");
         }
         System.out.printf("connections: %d in %d rooms over %d instance(s), connected and subscribed in %.1f s%n",
                 clients.size(), rooms, ports.length, (System.nanoTime() - connectStart) / 1e9);
@@ -104,22 +113,20 @@ public class ChatLoad {
         }, 0, tickMicros, TimeUnit.MICROSECONDS);
         Thread.sleep(seconds * 1000L);
         ticker.shutdown();
-        long deliveredInWindow = delivered.get();
+        long deliveredInWindow = counters.delivered.get();
         Thread.sleep(2000); // the last sends land
-        int n = Math.min(recorded.get(), latencies.length);
+        int n = Math.min(counters.recorded.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         System.out.printf("sent: %d (%d/s offered), acknowledged: %d, error frames: %d, closed by server: %d%n",
-                sent.get(), sendsPerSecond, acks.get(), errors.get(), closes.get());
+                sent.get(), sendsPerSecond, counters.acks.get(), counters.errors.get(), counters.closes.get());
         System.out.printf("delivered: %d in %d s = %.0f messages/s%n", deliveredInWindow, seconds,
                 deliveredInWindow / (double) seconds);
         System.out.printf("latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n", pct(sorted, 0.50),
                 pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1e6, n);
         System.out.printf("RESULT|%d|%d|%.0f|%.1f|%.1f|%d|%d%n", clients.size(), sendsPerSecond,
-                deliveredInWindow / (double) seconds, pct(sorted, 0.50), pct(sorted, 0.99), errors.get(), closes.get());
-        for (Client client : clients) {
-            client.socket.abort();
-        }
+                deliveredInWindow / (double) seconds, pct(sorted, 0.50), pct(sorted, 0.99), counters.errors.get(),
+                counters.closes.get());
         System.exit(0);
     }
 
@@ -139,69 +146,201 @@ public class ChatLoad {
         return response.body();
     }
 
-    /** One user's connection: counts what it receives and records each message's latency. */
-    static final class Client implements WebSocket.Listener {
+    /** What every connection counts into. */
+    record Counters(long[] latencies, AtomicInteger recorded, AtomicLong delivered, AtomicLong acks, AtomicLong errors,
+                    AtomicLong closes, AtomicInteger subscribed) {
+        Counters(long[] latencies) {
+            this(latencies, new AtomicInteger(), new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                    new AtomicInteger());
+        }
+    }
+
+    /** The one reading thread: every connection's frames, parsed in place. */
+    private static void readAll(Selector selector) {
+        try {
+            while (true) {
+                selector.select();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    ((Client) key.attachment()).readable();
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One user's WebSocket on a plain socket: the handshake is blocking, then reads are non-blocking (the reading
+     * thread) and writes go straight to the socket (small frames; a socket not taking one whole is waited for).
+     */
+    static final class Client {
+        private static final byte[] MESSAGE = "{\"type\":\"message\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] ACK = "{\"type\":\"ack\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] SUBSCRIBED = "{\"type\":\"subscribed\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] ERROR = "{\"type\":\"error\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] SENT_AT = "\"body\":\"t".getBytes(StandardCharsets.US_ASCII);
+
         final String room;
-        private final long[] latencies;
-        private final AtomicInteger recorded;
-        private final AtomicLong delivered;
-        private final AtomicLong acks;
-        private final AtomicLong errors;
-        private final AtomicLong closes;
-        private final CountDownLatch subscribed;
-        private final StringBuilder partial = new StringBuilder();
-        private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-        WebSocket socket;
+        final SocketChannel channel;
+        private final Counters counters;
+        private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
 
-        Client(String room, long[] latencies, AtomicInteger recorded, AtomicLong delivered, AtomicLong acks,
-               AtomicLong errors, AtomicLong closes, CountDownLatch subscribed) {
+        private Client(String room, SocketChannel channel, Counters counters) {
             this.room = room;
-            this.latencies = latencies;
-            this.recorded = recorded;
-            this.delivered = delivered;
-            this.acks = acks;
-            this.errors = errors;
-            this.closes = closes;
-            this.subscribed = subscribed;
+            this.channel = channel;
+            this.counters = counters;
         }
 
-        /** Frames go out one after another (the API allows one outstanding send per socket). */
-        synchronized void send(String frame) {
-            sending = sending.thenCompose(ignored -> socket.sendText(frame, true));
+        static Client open(int port, String token, String room, Counters counters) throws IOException {
+            SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            byte[] nonce = new byte[16];
+            ThreadLocalRandom.current().nextBytes(nonce);
+            write(channel, ByteBuffer.wrap(("GET /ws/chat HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                    + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Protocol: xaos-chat.v1, bearer." + token
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+            Client client = new Client(room, channel, counters);
+            ByteBuffer one = ByteBuffer.allocate(1);
+            StringBuilder headers = new StringBuilder();
+            while (headers.indexOf("\r\n\r\n") < 0) {
+                one.clear();
+                if (channel.read(one) < 0) {
+                    throw new IOException("closed during the handshake");
+                }
+                headers.append((char) one.get(0));
+            }
+            if (!headers.toString().startsWith("HTTP/1.1 101")) {
+                throw new IOException("handshake refused: " + headers);
+            }
+            channel.configureBlocking(false);
+            return client;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                long now = System.nanoTime();
-                if (frame.startsWith("{\"type\":\"message\"")) {
-                    delivered.incrementAndGet();
-                    Matcher sentAt = SENT_AT.matcher(frame);
-                    if (sentAt.find()) {
-                        int slot = recorded.getAndIncrement();
-                        if (slot < latencies.length) {
-                            latencies[slot] = now - Long.parseLong(sentAt.group(1));
-                        }
-                    }
-                } else if (frame.startsWith("{\"type\":\"ack\"")) {
-                    acks.incrementAndGet();
-                } else if (frame.startsWith("{\"type\":\"subscribed\"")) {
-                    subscribed.countDown();
-                } else if (frame.startsWith("{\"type\":\"error\"")) {
-                    errors.incrementAndGet();
+        /** Sends one masked text frame. */
+        void send(String text) {
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer frame = ByteBuffer.allocate(payload.length + 14);
+            frame.put((byte) 0x81);
+            if (payload.length < 126) {
+                frame.put((byte) (0x80 | payload.length));
+            } else {
+                frame.put((byte) (0x80 | 126)).putShort((short) payload.length);
+            }
+            byte[] mask = new byte[4];
+            ThreadLocalRandom.current().nextBytes(mask);
+            frame.put(mask);
+            for (int i = 0; i < payload.length; i++) {
+                frame.put((byte) (payload[i] ^ mask[i & 3]));
+            }
+            frame.flip();
+            synchronized (this) {
+                try {
+                    write(channel, frame);
+                } catch (IOException e) {
+                    counters.closes.incrementAndGet();
                 }
             }
-            webSocket.request(1);
-            return null;
         }
 
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closes.incrementAndGet();
-            return null;
+        private static void write(SocketChannel channel, ByteBuffer buffer) throws IOException {
+            while (buffer.hasRemaining()) {
+                if (channel.write(buffer) == 0) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
+        /** Reads what arrived and handles every whole frame in it. */
+        void readable() {
+            try {
+                if (channel.read(in) < 0) {
+                    counters.closes.incrementAndGet();
+                    channel.close();
+                    return;
+                }
+            } catch (IOException e) {
+                counters.closes.incrementAndGet();
+                return;
+            }
+            long now = System.nanoTime();
+            in.flip();
+            while (in.remaining() >= 2) {
+                int start = in.position();
+                int opcode = in.get(start) & 0x0F;
+                int length = in.get(start + 1) & 0x7F;
+                int header = 2;
+                if (length == 126) {
+                    if (in.remaining() < 4) {
+                        break;
+                    }
+                    length = in.getShort(start + 2) & 0xFFFF;
+                    header = 4;
+                } else if (length == 127) {
+                    if (in.remaining() < 10) {
+                        break;
+                    }
+                    length = (int) in.getLong(start + 2);
+                    header = 10;
+                }
+                if (in.remaining() < header + length) {
+                    break;
+                }
+                int payload = start + header;
+                if (opcode == 0x8) {
+                    counters.closes.incrementAndGet();
+                } else if (opcode == 0x1) {
+                    frame(payload, length, now);
+                }
+                in.position(payload + length);
+            }
+            in.compact();
+        }
+
+        private void frame(int at, int length, long now) {
+            if (startsWith(at, MESSAGE)) {
+                counters.delivered.incrementAndGet();
+                int sentAt = indexOf(at, length, SENT_AT);
+                if (sentAt >= 0) {
+                    long value = 0;
+                    for (int i = sentAt + SENT_AT.length; in.get(i) >= '0' && in.get(i) <= '9'; i++) {
+                        value = value * 10 + (in.get(i) - '0');
+                    }
+                    int slot = counters.recorded.getAndIncrement();
+                    if (slot < counters.latencies.length) {
+                        counters.latencies[slot] = now - value;
+                    }
+                }
+            } else if (startsWith(at, ACK)) {
+                counters.acks.incrementAndGet();
+            } else if (startsWith(at, SUBSCRIBED)) {
+                counters.subscribed.incrementAndGet();
+            } else if (startsWith(at, ERROR)) {
+                counters.errors.incrementAndGet();
+            }
+        }
+
+        private boolean startsWith(int at, byte[] prefix) {
+            for (int i = 0; i < prefix.length; i++) {
+                if (in.get(at + i) != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int indexOf(int at, int length, byte[] needle) {
+            outer:
+            for (int i = at; i <= at + length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (in.get(i + j) != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 }

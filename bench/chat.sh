@@ -2,8 +2,9 @@
 # Live chat on this machine: 1,000 WebSocket clients (one user each) in 50 rooms, on one chat-service instance and
 #   then on two sharing the same PostgreSQL and Redis; a steady rate of sends spread over all users; every client
 #   follows its room. Reports connections held, messages delivered to clients a second, send-to-receive latency
-#   (p50/p99, measured in the load client, bench/ChatLoad.java), and the memory an idle connection costs
-#   (heap after a full GC and resident size, before and after connecting everyone).
+#   (p50/p99, measured in the load client, bench/ChatLoad.java), and the heap an idle connection costs (after a
+#   full GC, before and after connecting everyone; the resident size says nothing here, the heap being committed
+#   up front).
 #   bench/chat.sh [seconds-per-run]   (CLIENTS=1000 ROOMS=50 RATE=300 sends/s, WARMUP=20 s of sending first,
 #                                      INSTANCES="1 2" the runs, CHAT_JAVA_OPTS added to the chat JVMs' options)
 # Needs PostgreSQL and Redis; builds the chat jar if missing; serves a static key set for the tokens.
@@ -46,13 +47,10 @@ wait_ready() {  # $1: port, $2: log
   done
   echo "nothing ready on $1; see its log:"; tail -30 "$2"; exit 1
 }
-# "heap-KB rss-KB" of a JVM after a full collection.
-memory() {
+# Heap in use (KB) of a JVM after a full collection.
+heap() {
   "$JAVA_HOME_/bin/jcmd" "$1" GC.run >/dev/null
-  local heap rss
-  heap=$("$JAVA_HOME_/bin/jstat" -gc "$1" | awk 'NR==2 {printf "%.0f", $3 + $4 + $6 + $8}')
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$1/status")
-  echo "$heap $rss"
+  "$JAVA_HOME_/bin/jstat" -gc "$1" | awk 'NR==2 {printf "%.0f", $3 + $4 + $6 + $8}'
 }
 
 RESULTS=()
@@ -79,22 +77,21 @@ run() {  # $1: number of instances
   mkdir -p "$sync-w"; until [ -e "$sync-w/connected" ]; do sleep 0.5; kill -0 $warm 2>/dev/null || { cat "$WORK/warmup-$1.log"; exit 1; }; done
   touch "$sync-w/measured"; wait $warm || { cat "$WORK/warmup-$1.log"; exit 1; }
   sleep 2
-  before=$(memory "${pids[0]}")
+  before=$(heap "${pids[0]}")
   "$JAVA" -Xmx1g "$ROOT/bench/ChatLoad.java" "$portlist" "$WORK/users.txt" "$ROOMS" "$RATE" "$SECS" "$sync" \
     >"$WORK/load-$1.log" 2>&1 &
   local load=$!
   until [ -e "$sync/connected" ]; do sleep 0.5; kill -0 $load 2>/dev/null || { cat "$WORK/load-$1.log"; exit 1; }; done
   sleep 2
-  local after; after=$(memory "${pids[0]}")
+  local after; after=$(heap "${pids[0]}")
   touch "$sync/measured"
   wait $load || { cat "$WORK/load-$1.log"; exit 1; }
   cat "$WORK/load-$1.log"
-  local per_conn_heap per_conn_rss on_first
+  local per_conn_heap on_first
   on_first=$(( (CLIENTS + $1 - 1) / $1 ))
-  per_conn_heap=$(awk -v b="${before% *}" -v a="${after% *}" -v n="$on_first" 'BEGIN {printf "%.1f", (a - b) / n}')
-  per_conn_rss=$(awk -v b="${before#* }" -v a="${after#* }" -v n="$on_first" 'BEGIN {printf "%.1f", (a - b) / n}')
-  echo "idle connection on instance 1 ($on_first connections): heap +$per_conn_heap KB, resident +$per_conn_rss KB each"
-  RESULTS+=("$1|$(grep '^RESULT' "$WORK/load-$1.log" | cut -d'|' -f2-)|$per_conn_heap|$per_conn_rss")
+  per_conn_heap=$(awk -v b="$before" -v a="$after" -v n="$on_first" 'BEGIN {printf "%.1f", (a - b) / n}')
+  echo "idle connection on instance 1 ($on_first connections): heap +$per_conn_heap KB each"
+  RESULTS+=("$1|$(grep '^RESULT' "$WORK/load-$1.log" | cut -d'|' -f2-)|$per_conn_heap")
   for pid in "${pids[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
 }
 
@@ -112,10 +109,14 @@ mkdir -p "$(dirname "$REPORT")"
   echo "for ${SECS} s, after a ${WARMUP} s warm-up run. Each send is stored in PostgreSQL with its room's next number,"
   echo "acknowledged, put on the Redis fan-out stream and delivered by every instance to its subscribers."
   echo "Latency is from the send leaving the client to the message arriving at each receiving client."
-  echo "With two instances, clients alternate between them and the heap figures are the first instance's."
+  echo "With two instances, clients alternate between them and the heap figures are the first instance's. Two JVMs"
+  echo "on two cores compete with each other, the client, PostgreSQL and Redis: that row shows the instances acting"
+  echo "as one (every message reaches every client, once, in order), not what a second machine would add."
+  echo "The heap an idle connection costs is mostly Tomcat's fixed per-connection WebSocket buffers (read, write,"
+  echo "encoder: 8 KB each) and the 4 K-character text buffer chat configures."
   echo
-  echo "| instances | connections | sends/s offered | delivered msgs/s | p50 ms | p99 ms | error frames | closed | heap per idle connection KB | resident per idle connection KB |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| instances | connections | sends/s offered | delivered msgs/s | p50 ms | p99 ms | error frames | closed | heap per idle connection KB |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for r in "${RESULTS[@]}"; do echo "| ${r//|/ | } |"; done
   echo
   echo "Goal (issue 6): ≥ 5,000 delivered messages/s with p99 < 50 ms on one instance, memory per idle connection reported."

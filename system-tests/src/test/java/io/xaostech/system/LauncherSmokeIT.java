@@ -182,15 +182,21 @@ class LauncherSmokeIT {
         assertThat(served.body()).isEqualTo(png);
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/feeds/atom"))).body()).contains(slug);
 
-        String email = "reader-" + System.nanoTime() + "@example.test";
-        send(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
-                + "\",\"displayName\":\"Reader\",\"password\":\"a long reader passphrase\"}"));
-        send(json(base + "/api/v1/account/email-verifications", null, "{\"token\":\"" + verificationToken(email) + "\"}"));
-        String reader = signInWithPkce(base, email, "a long reader passphrase");
+        String reader = newUser(base, "Reader");
         HttpResponse<String> comment = send(json(base + "/api/v1/blog/posts/" + slug + "/comments", reader,
                 "{\"body\":\"Nice!\",\"displayName\":\"Reader\"}"));
         assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
         assertThat(comment.body()).as("a first comment waits for a moderator").contains("\"status\":\"PENDING\"");
+    }
+
+    /** Registers a new user, verifies the address from the mailbox and signs in: answers the access token. */
+    private static String newUser(String base, String name) throws Exception {
+        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime() + "@example.test";
+        String password = "a long " + name + " passphrase";
+        send(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
+                + "\",\"displayName\":\"" + name + "\",\"password\":\"" + password + "\"}"));
+        send(json(base + "/api/v1/account/email-verifications", null, "{\"token\":\"" + verificationToken(email) + "\"}"));
+        return signInWithPkce(base, email, password);
     }
 
     /** Reads the verification mail from account's development mailbox (an internal endpoint, so not via the gateway). */
@@ -266,6 +272,69 @@ class LauncherSmokeIT {
 
     @Test
     @Order(5)
+    void twoUsersChatOverWebSocketsThroughTheGateway() throws Exception {
+        String base = "http://127.0.0.1:" + port(XaosService.GATEWAY);
+        String alice = newUser(base, "Alice");
+        String bob = newUser(base, "Bob");
+        HttpResponse<String> created = send(json(base + "/api/v1/chat/rooms", alice, "{\"kind\":\"PUBLIC\",\"name\":\"Smoke\"}"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String room = field(created.body(), "id");
+        assertThat(send(json(base + "/api/v1/chat/rooms/" + room + "/join", bob, "")).statusCode()).isEqualTo(200);
+
+        Frames aliceSees = new Frames();
+        Frames bobSees = new Frames();
+        java.net.http.WebSocket aliceSocket = HTTP.newWebSocketBuilder().subprotocols("xaos-chat.v1", "bearer." + alice)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port(XaosService.GATEWAY) + "/ws/chat"), aliceSees)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        java.net.http.WebSocket bobSocket = HTTP.newWebSocketBuilder().subprotocols("xaos-chat.v1", "bearer." + bob)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port(XaosService.GATEWAY) + "/ws/chat"), bobSees)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(aliceSocket.getSubprotocol()).as("the token is not echoed").isEqualTo("xaos-chat.v1");
+        aliceSocket.sendText("{\"type\":\"subscribe\",\"room\":\"" + room + "\"}", true).join();
+        bobSocket.sendText("{\"type\":\"subscribe\",\"room\":\"" + room + "\"}", true).join();
+        aliceSees.next("subscribed");
+        bobSees.next("subscribed");
+
+        aliceSocket.sendText("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"Hi Bob\"}", true).join();
+        assertThat(aliceSees.next("ack")).contains("\"seq\":1");
+        assertThat(bobSees.next("message")).contains("Hi Bob");
+        bobSocket.sendText("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"Hi Alice\"}", true).join();
+        assertThat(aliceSees.next("message")).contains("Hi Alice").contains("\"seq\":2");
+        aliceSocket.abort();
+        bobSocket.abort();
+    }
+
+    /** WebSocket frames as they arrive. */
+    private static final class Frames implements java.net.http.WebSocket.Listener {
+        private final java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        /** The next frame of the type (others skipped), within 10 s. */
+        String next(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                String frame = frames.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (frame != null && frame.startsWith("{\"type\":\"" + type + "\"")) {
+                    return frame;
+                }
+            }
+            throw new AssertionError("no " + type + " frame within 10 s");
+        }
+    }
+
+    @Test
+    @Order(6)
     void upAgainIsANoOpAndStatusShowsAllUp() throws Exception {
         List<String> pidsBefore = recordedPids();
 
@@ -281,7 +350,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void downLeavesNoProcessBehind() throws Exception {
         List<String> pids = recordedPids();
         assertThat(pids).hasSize(XaosService.values().length + 1);

@@ -25,7 +25,9 @@ class ChatSocketConfig implements WebSocketConfigurer {
      * The container's text buffer per connection, in characters: frames longer than this arrive in parts (which
      * the handler joins up to its own limit). Allocated for every connection, so it is what an idle one costs.
      */
-    static final int CONTAINER_BUFFER_CHARS = 8 * 1024;
+    static final int CONTAINER_BUFFER_CHARS = 4 * 1024;
+    /** The protocol has no binary frames: the container's binary buffer only needs to refuse them. */
+    static final int BINARY_BUFFER_BYTES = 1024;
 
     private final ChatSocketHandler handler;
     private final TokenHandshake handshake;
@@ -50,6 +52,7 @@ class ChatSocketConfig implements WebSocketConfigurer {
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(CONTAINER_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(5 * 60_000L);
         return container;
     }
