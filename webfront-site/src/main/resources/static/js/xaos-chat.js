@@ -17,7 +17,10 @@ const PING_EVERY_MS = 25000;
 const TYPING_EVERY_MS = 2000;
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 30000;
-const ACK_TIMEOUT_MS = 15000;
+// Longer than the longest reconnect wait: a send survives an outage and is retried with the same id.
+const ACK_TIMEOUT_MS = 60000;
+// The server refuses more than 20 frames a second per connection: stay under it (a reconnect resubscribes many).
+const FRAMES_PER_SECOND = 15;
 
 export class XaosChat extends EventTarget {
   /**
@@ -36,12 +39,17 @@ export class XaosChat extends EventTarget {
     this.pending = new Map(); // clientMessageId -> {frame, resolve, reject, timer}
     this.lastTyping = new Map();
     this.retryMs = FIRST_RETRY_MS;
-    this.closedByUs = false;
+    this.closedByUs = true;
     this.socket = null;
+    this.outbox = [];
+    this.sentAt = [];
   }
 
-  /** Opens the connection (and keeps it open until close()). */
+  /** Opens the connection (and keeps it open until close()); calling it again while open does nothing. */
   connect() {
+    if (!this.closedByUs) {
+      return;
+    }
     this.closedByUs = false;
     this.#open();
   }
@@ -132,17 +140,24 @@ export class XaosChat extends EventTarget {
       return;
     }
     const protocols = token ? [PROTOCOL, "bearer." + token] : [PROTOCOL];
-    const socket = new this.Socket(this.url, protocols);
+    let socket;
+    try {
+      socket = new this.Socket(this.url, protocols);
+    } catch (e) {
+      this.#scheduleReconnect();
+      return;
+    }
     this.socket = socket;
     socket.onopen = () => {
       this.retryMs = FIRST_RETRY_MS;
       this.#status("open");
+      this.outbox = [];
       for (const [room, seq] of this.rooms) {
-        socket.send(JSON.stringify({ type: "subscribe", room, ...(seq === null ? {} : { afterSeq: seq }) }));
+        this.#write({ type: "subscribe", room, ...(seq === null ? {} : { afterSeq: seq }) });
       }
       // Unacknowledged sends go again: the same clientMessageId is stored once.
       for (const waiting of this.pending.values()) {
-        socket.send(JSON.stringify(waiting.frame));
+        this.#write(waiting.frame);
       }
       clearInterval(this.pinger);
       this.pinger = setInterval(() => this.#write({ type: "ping" }), PING_EVERY_MS);
@@ -202,7 +217,9 @@ export class XaosChat extends EventTarget {
         this.#emit("typing", { room: frame.room, user: frame.user });
         break;
       case "unsubscribed":
-        if (frame.reason === "resubscribe" && this.rooms.has(frame.room)) {
+        if (frame.reason === "unsubscribed" && this.rooms.has(frame.room)) {
+          // The answer to an unsubscribe the page has since taken back by subscribing again.
+        } else if (frame.reason === "resubscribe" && this.rooms.has(frame.room)) {
           setTimeout(() => this.subscribe(frame.room, this.rooms.get(frame.room)), FIRST_RETRY_MS);
         } else {
           this.rooms.delete(frame.room);
@@ -225,9 +242,26 @@ export class XaosChat extends EventTarget {
     return true;
   }
 
+  /** Queues a frame and sends what the pace allows (frames written while closed are dropped). */
   #write(frame) {
     if (this.socket && this.socket.readyState === 1) {
-      this.socket.send(JSON.stringify(frame));
+      this.outbox.push(JSON.stringify(frame));
+      this.#flush();
+    }
+  }
+
+  #flush() {
+    const now = Date.now();
+    this.sentAt = this.sentAt.filter((at) => now - at < 1000);
+    while (this.outbox.length > 0 && this.sentAt.length < FRAMES_PER_SECOND && this.socket?.readyState === 1) {
+      this.socket.send(this.outbox.shift());
+      this.sentAt.push(now);
+    }
+    if (this.outbox.length > 0 && !this.flushTimer) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null;
+        this.#flush();
+      }, 1000 - (now - this.sentAt[0]) + 1);
     }
   }
 

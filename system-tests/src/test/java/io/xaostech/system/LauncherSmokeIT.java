@@ -298,6 +298,7 @@ class LauncherSmokeIT {
         aliceSocket.sendText("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"Hi Bob\"}", true).join();
         assertThat(aliceSees.next("ack")).contains("\"seq\":1");
         assertThat(bobSees.next("message")).contains("Hi Bob");
+        assertThat(aliceSees.next("message")).as("everyone in the room gets it, its sender too").contains("Hi Bob");
         bobSocket.sendText("{\"type\":\"send\",\"room\":\"" + room + "\",\"body\":\"Hi Alice\"}", true).join();
         assertThat(aliceSees.next("message")).contains("Hi Alice").contains("\"seq\":2");
         aliceSocket.abort();

@@ -34,9 +34,9 @@ class ChatSocketConfig implements WebSocketConfigurer {
     private final ChatProperties properties;
 
     ChatSocketConfig(ChatSocketHandler handler, ChatProperties properties, JWKSource<SecurityContext> keys,
-                     ResourceServerProperties security) {
+                     ResourceServerProperties security, EndedSessions ended) {
         this.handler = handler;
-        this.handshake = new TokenHandshake(BearerTokens.decoder(keys, security.issuer().toString(), Audiences.API));
+        this.handshake = new TokenHandshake(BearerTokens.decoder(keys, security.issuer().toString(), Audiences.API), ended);
         this.properties = properties;
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +65,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
     private final Presence presence;
     private final JsonMapper json;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<UUID, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> perUser = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor expiries = new ScheduledThreadPoolExecutor(1,
             new CustomizableThreadFactory("chat-expiry-"));
     private final ExecutorService closer = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
@@ -96,8 +95,13 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
         Connection connection = new Connection(session.getId(), user,
                 (String) session.getAttributes().get(TokenHandshake.SESSION), expires,
                 new Outbound(socket, SEND_BUFFER_CHARS, close), close, json);
-        if (perUser.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet() > MAX_CONNECTIONS_PER_USER) {
-            perUser.get(user).decrementAndGet();
+        boolean[] admitted = new boolean[1];
+        perUser.compute(user, (u, count) -> {
+            int now = count == null ? 0 : count;
+            admitted[0] = now < MAX_CONNECTIONS_PER_USER;
+            return admitted[0] ? now + 1 : (now == 0 ? null : now);
+        });
+        if (!admitted[0]) {
             close.accept(new CloseStatus(4429, "too many connections"));
             return;
         }
@@ -244,6 +248,19 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
             connection.rooms().remove(room, subscription);
             throw e;
         }
+        // Checked again now that the feed has it: a removal that committed meanwhile was fanned out before the
+        // feed knew this subscription, and a connection closing meanwhile may have missed it in its clean-up.
+        try {
+            if (connection.isClosed() || !stillMember(room, connection.user())) {
+                subscription.end(connection.isClosed() ? "closed" : "removed");
+                feeds.leave(subscription);
+                return;
+            }
+        } catch (RuntimeException e) {
+            subscription.end("resubscribe");
+            feeds.leave(subscription);
+            throw e;
+        }
         boolean recovered = afterSeq == null || upTo - from <= MAX_REPLAY;
         if (!recovered) {
             subscription.startAt(upTo);
@@ -251,13 +268,18 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
         connection.send(Frames.Subscribed.of(room, subscription.lastSeq(), recovered));
         try {
             long replayed = subscription.lastSeq();
+            replay:
             while (replayed < upTo) {
                 List<Message> batch = messages.events(room, replayed, upTo, REPLAY_BATCH);
-                if (batch.isEmpty()
-                        || subscription.replayed(batch.stream().map(this::delivery).toList())) {
+                if (batch.isEmpty()) {
                     break;
                 }
-                replayed = batch.get(batch.size() - 1).seq();
+                for (Message event : batch) {
+                    if (!drained(connection) || subscription.replayed(List.of(delivery(event)))) {
+                        break replay;
+                    }
+                    replayed = event.seq();
+                }
             }
             if (subscription.live()) {
                 feeds.leave(subscription);
@@ -267,6 +289,33 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
             feeds.leave(subscription);
             throw e;
         }
+    }
+
+    private boolean stillMember(UUID room, UUID user) {
+        try {
+            rooms.membership(room, user);
+            return true;
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits (a little at a time, up to the send time limit) until the connection has sent most of what is queued,
+     * so that a long replay does not outgrow the send buffer of a client that reads at network speed; a client
+     * slower than that is closed by its buffer as usual. False if the connection closed.
+     */
+    private static boolean drained(Connection connection) {
+        long deadline = System.nanoTime() + SEND_TIME_LIMIT_MS * 1_000_000L;
+        while (connection.queuedChars() > SEND_BUFFER_CHARS / 4 && System.nanoTime() < deadline && !connection.isClosed()) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !connection.isClosed();
     }
 
     private Delivery delivery(Message event) {
@@ -305,7 +354,7 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
         Connection connection = connections.remove(session.getId());
         if (connection != null) {
             connection.closed();
-            perUser.computeIfPresent(connection.user(), (user, count) -> count.decrementAndGet() <= 0 ? null : count);
+            perUser.computeIfPresent(connection.user(), (user, count) -> count <= 1 ? null : count - 1);
             connection.rooms().values().forEach(subscription -> {
                 subscription.end("closed");
                 feeds.leave(subscription);

@@ -34,6 +34,7 @@ final class Connection {
     private long windowStart;
     private int framesInWindow;
     private volatile ScheduledFuture<?> expiry;
+    private volatile boolean closed;
 
     Connection(String id, UUID user, String sessionId, Instant expires, Outbound out, Consumer<CloseStatus> close,
                JsonMapper json) {
@@ -83,11 +84,26 @@ final class Connection {
         close.accept(status);
     }
 
+    /**
+     * Whether the connection is gone. A subscription added while it was closing may have been missed by the
+     * clean-up, so whoever adds one checks this afterwards.
+     */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Characters queued to send and not yet handed to the container. */
+    long queuedChars() {
+        return out.queuedChars();
+    }
+
     void expireAt(ScheduledFuture<?> expiry) {
         this.expiry = expiry;
     }
 
+    /** The connection is gone: called before its subscriptions are ended (see {@link #isClosed()}). */
     void closed() {
+        closed = true;
         out.stop();
         ScheduledFuture<?> scheduled = expiry;
         if (scheduled != null) {

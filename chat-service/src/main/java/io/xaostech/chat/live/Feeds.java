@@ -5,6 +5,7 @@ import io.xaostech.chat.live.Subscription.Delivery;
 import io.xaostech.chat.message.Message;
 import io.xaostech.chat.message.MessageService;
 import io.xaostech.chat.room.MemberRemoved;
+import io.xaostech.chat.room.RoomService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +40,13 @@ class Feeds {
     private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
     private final Set<UUID> gapped = ConcurrentHashMap.newKeySet();
     private final MessageService messages;
+    private final RoomService rooms;
     private final JsonMapper json;
     private final Duration gapWait;
 
-    Feeds(MessageService messages, JsonMapper json, ChatProperties properties) {
+    Feeds(MessageService messages, RoomService rooms, JsonMapper json, ChatProperties properties) {
         this.messages = messages;
+        this.rooms = rooms;
         this.json = json;
         this.gapWait = properties.gapWait();
     }
@@ -180,6 +183,7 @@ class Feeds {
         if (feeds.isEmpty()) {
             return;
         }
+        endNonMembers();
         Map<UUID, Long> stored;
         try {
             stored = messages.lastSeqs(List.copyOf(feeds.keySet()));
@@ -197,6 +201,38 @@ class Feeds {
                         closeIfIdle(room, feed);
                     }
                 }
+            }
+        });
+    }
+
+    /**
+     * Ends the subscriptions of people who are no longer members: a removal whose fan-out record was lost
+     * (Redis failing at that moment) still ends them within a sweep interval.
+     */
+    private void endNonMembers() {
+        Map<UUID, List<Subscription>> following = new java.util.HashMap<>();
+        feeds.forEach((room, feed) -> {
+            synchronized (feed) {
+                following.put(room, List.copyOf(feed.subscriptions));
+            }
+        });
+        Set<UUID> users = new java.util.HashSet<>();
+        following.values().forEach(subs -> subs.forEach(s -> users.add(s.connection().user())));
+        Set<String> members;
+        try {
+            members = rooms.memberships(following.keySet(), users);
+        } catch (RuntimeException e) {
+            log.debug("Membership sweep skipped: {}", e.toString());
+            return;
+        }
+        following.forEach((room, subs) -> {
+            Feed feed = feeds.get(room);
+            if (feed == null) {
+                return;
+            }
+            synchronized (feed) {
+                feed.subscriptions.removeIf(s -> !members.contains(room + ":" + s.connection().user()) && s.end("removed"));
+                closeIfIdle(room, feed);
             }
         });
     }

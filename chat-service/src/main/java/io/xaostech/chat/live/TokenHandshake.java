@@ -20,7 +20,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 /**
  * Authenticates the WebSocket handshake with an account access token (audience {@code api}), validated here:
  * from a {@code Sec-WebSocket-Protocol} entry {@code bearer.<jwt>} (what browsers can send), an
- * {@code Authorization: Bearer} header, or the gateway's {@code XAOS_WS_TOKEN} cookie. No valid token: 401.
+ * {@code Authorization: Bearer} header, or the gateway's {@code XAOS_WS_TOKEN} cookie. No valid token, or one of
+ * an account session that ended: 401.
  */
 final class TokenHandshake implements HandshakeInterceptor {
 
@@ -33,9 +34,11 @@ final class TokenHandshake implements HandshakeInterceptor {
     static final String COOKIE = "XAOS_WS_TOKEN";
 
     private final JwtDecoder decoder;
+    private final EndedSessions ended;
 
-    TokenHandshake(JwtDecoder decoder) {
+    TokenHandshake(JwtDecoder decoder, EndedSessions ended) {
         this.decoder = decoder;
+        this.ended = ended;
     }
 
     @Override
@@ -52,6 +55,10 @@ final class TokenHandshake implements HandshakeInterceptor {
             attributes.put(EXPIRES, jwt.getExpiresAt());
             String session = jwt.getClaimAsString(ClaimNames.SESSION_ID);
             if (session != null) {
+                if (ended.ended(session)) {
+                    response.setStatusCode(HttpStatus.UNAUTHORIZED);
+                    return false;
+                }
                 attributes.put(SESSION, session);
             }
             return true;

@@ -97,6 +97,10 @@ public class MessageService {
         admit(editor);
         Message[] changed = new Message[2];
         tx.executeWithoutResult(status -> {
+            // Checked again under the row's lock: a deletion that committed meanwhile wins.
+            if (messages.lock(messageId).map(Message::deleted).orElse(true)) {
+                throw new ProblemException(ProblemType.CONFLICT, "The message was deleted.");
+            }
             changed[0] = stored(messages.insertNext(UUID.randomUUID(), room, editor, MessageKind.EDIT, messageId, null, body));
             messages.edit(messageId, body);
             changed[1] = messages.find(messageId).orElseThrow();
@@ -122,10 +126,17 @@ public class MessageService {
         }
         Message[] changed = new Message[2];
         tx.executeWithoutResult(status -> {
+            // Checked again under the row's lock: of two deletions (or an edit and a deletion) one goes first.
+            if (messages.lock(messageId).map(Message::deleted).orElse(true)) {
+                return;
+            }
             changed[0] = stored(messages.insertNext(UUID.randomUUID(), room, actor, MessageKind.DELETE, messageId, null, ""));
             messages.delete(messageId);
             changed[1] = messages.find(messageId).orElseThrow();
         });
+        if (changed[0] == null) {
+            return Optional.empty();
+        }
         events.publishEvent(new MessageStored(changed[0], changed[1]));
         return Optional.of(changed[0]);
     }

@@ -59,6 +59,12 @@ class Messages {
         jdbc.sql("update messages set body = '' where target_id = ? and kind = 'EDIT'").param(id).update();
     }
 
+    /** The message, its row locked until the transaction ends (an edit and a deletion of it take turns). */
+    Optional<Message> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from messages where id = ? for update").param(id).query(Messages::message)
+                .optional();
+    }
+
     Optional<Message> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from messages where id = ?").param(id).query(Messages::message).optional();
     }

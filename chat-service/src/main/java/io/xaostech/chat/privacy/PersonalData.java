@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Export and erasure of one person's data in chat. The rule (docs/adr/007-chat.md): their messages keep their
@@ -73,7 +75,13 @@ public class PersonalData implements PersonalDataHooks {
                 .param("user", user).update();
         int memberships = jdbc.sql("delete from room_members where user_id = ?").param(user).update();
         jdbc.sql("update rooms set created_by = ? where created_by = ?").params(new UUID(0, 0), user).update();
-        recent.forget(rooms);
+        // Dropped once the erasure committed: a replay in between would put the old text back.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recent.forget(rooms);
+            }
+        });
         return new Erasure(user, messages, memberships);
     }
 }

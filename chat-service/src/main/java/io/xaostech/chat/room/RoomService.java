@@ -81,6 +81,12 @@ public class RoomService {
                 "Join the room first."));
     }
 
+    /** Which of the given (room, user) pairs are memberships now, as "room:user" strings. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> memberships(java.util.Collection<UUID> roomIds, java.util.Collection<UUID> userIds) {
+        return roomIds.isEmpty() || userIds.isEmpty() ? java.util.Set.of() : rooms.memberPairs(roomIds, userIds);
+    }
+
     @Transactional
     Room join(UUID roomId, UUID caller) {
         Room room = visible(roomId, caller);

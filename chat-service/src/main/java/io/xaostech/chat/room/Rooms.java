@@ -111,6 +111,13 @@ class Rooms {
                         instant(rs, "banned_at"))).list();
     }
 
+    /** Which of these users are members of which of these rooms, as "room:user" pairs. */
+    java.util.Set<String> memberPairs(java.util.Collection<UUID> roomIds, java.util.Collection<UUID> userIds) {
+        return new java.util.HashSet<>(jdbc.sql("select room_id || ':' || user_id from room_members "
+                        + "where room_id = any(?) and user_id = any(?)")
+                .params(roomIds.toArray(UUID[]::new), userIds.toArray(UUID[]::new)).query(String.class).list());
+    }
+
     int countOwners(UUID room) {
         return jdbc.sql("select count(*) from room_members where room_id = ? and role = 'OWNER'").param(room)
                 .query(Integer.class).single();

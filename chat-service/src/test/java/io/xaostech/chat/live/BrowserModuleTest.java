@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The browser module webfront serves ({@code xaos-chat.js}) against a real chat-service, run by Node's built-in
  * WebSocket: two users exchange messages, one's connection drops and the module resumes it without a gap or a
- * duplicate, edits arrive as events, a refused edit rejects its promise with the protocol's code.
+ * duplicate (25 followed rooms resubscribed within the server's frame allowance), edits arrive as events, a
+ * refused edit rejects its promise with the protocol's code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserModuleTest {
@@ -41,6 +42,13 @@ class BrowserModuleTest {
         String room = JsonPath.read(rest(port, "POST", "/api/v1/chat/rooms", alice,
                 "{\"kind\":\"PUBLIC\",\"name\":\"Module\"}").body(), "$.id");
         rest(port, "POST", "/api/v1/chat/rooms/" + room + "/join", bob, null);
+        List<String> moreRooms = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String another = JsonPath.read(rest(port, "POST", "/api/v1/chat/rooms", alice,
+                    "{\"kind\":\"PUBLIC\",\"name\":\"More " + i + "\"}").body(), "$.id");
+            rest(port, "POST", "/api/v1/chat/rooms/" + another + "/join", bob, null);
+            moreRooms.add(another);
+        }
 
         ProcessBuilder node = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", CHECK.toString())
                 .redirectErrorStream(true);
@@ -49,6 +57,7 @@ class BrowserModuleTest {
         node.environment().put("TOKEN_A", alice);
         node.environment().put("TOKEN_B", bob);
         node.environment().put("ROOM", room);
+        node.environment().put("MORE_ROOMS", String.join(",", moreRooms));
         Process run = node.start();
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("the check finished").isTrue();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -59,6 +68,8 @@ class BrowserModuleTest {
                 .containsExactly(1, 2, 3);
         assertThat(JsonPath.<List<String>>read(seen, "$.kinds")).containsExactly("MESSAGE", "MESSAGE", "EDIT");
         assertThat(JsonPath.<String>read(seen, "$.firstBody")).isEqualTo("<b>hello</b> Bob");
+        assertThat(JsonPath.<List<String>>read(seen, "$.problems")).as("25 rooms resubscribed within the frame allowance")
+                .isEmpty();
         assertThat(JsonPath.<Integer>read(seen, "$.reconnected")).as("opened, then reopened by itself").isEqualTo(2);
         assertThat(JsonPath.<String>read(seen, "$.refused")).isEqualTo("forbidden");
         assertThat(JsonPath.<String>read(seen, "$.typing")).isEqualTo(bobId.toString());

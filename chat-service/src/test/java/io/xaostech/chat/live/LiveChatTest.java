@@ -336,6 +336,8 @@ class LiveChatTest {
         assertThat(onSecond.closeCode(Duration.ofSeconds(10))).isEqualTo(4401);
         otherSession.send("{\"type\":\"ping\"}");
         assertThat(otherSession.next("pong")).as("other sessions stay").isNotNull();
+        assertThat(refusal(() -> connect(secondPort, token))).as("and the ended session's token opens nothing new")
+                .isEqualTo(401);
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Two instances on a Redis of the test's own, which is stopped and started again mid-conversation (coming back
  * empty, as a Redis without persistence does): both instances recover, and every message that was acknowledged
- * reaches the other side exactly once, in order, with no gap in the numbers.
+ * reaches the other side exactly once, in order, with no gap in the numbers. (While Redis is away sends are
+ * refused, the rate limit living there; a stored message whose fan-out record was lost is LiveChatTest's case.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RedisRestartTest {

@@ -76,7 +76,7 @@ class ModerationTest {
     }
 
     @Test
-    void moderatorsDeleteMembersMessagesButNotTheOwners() {
+    void moderatorsDeleteAnyMessageOfTheRoom() {
         String bobs = JsonPath.read(api.send(bob, room, null, "spam spam").body(), "$.id");
         String owners = JsonPath.read(api.send(owner, room, null, "house rules").body(), "$.id");
         assertThat(api.call("DELETE", path("/messages/" + bobs), carol, null).statusCode()).isEqualTo(204);
