@@ -1,0 +1,25 @@
+package io.xaostech.data.config;
+
+import io.xaostech.common.security.Role;
+import io.xaostech.platform.security.ApiAuthorization;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Administrators' API needs ADMIN; the purposes and the receipt keys are public; the rest needs a signed-in user. */
+@Configuration(proxyBeanMethods = false)
+class DataConfig {
+
+    @Bean
+    ApiAuthorization dataApiRules() {
+        return requests -> requests
+                .requestMatchers("/api/v1/data/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/data/purposes", "/api/v1/data/receipts/jwks").permitAll();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

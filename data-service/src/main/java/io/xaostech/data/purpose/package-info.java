@@ -1,0 +1,2 @@
+/** The registry of processing purposes and their versioned notice texts. */
+package io.xaostech.data.purpose;

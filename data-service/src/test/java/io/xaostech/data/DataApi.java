@@ -1,0 +1,50 @@
+package io.xaostech.data;
+
+import com.jayway.jsonpath.JsonPath;
+import io.xaostech.platform.test.TestHttp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/** data-service's REST API as the tests call it. */
+public final class DataApi {
+
+    private final TestHttp http;
+
+    public DataApi(int port) {
+        this.http = new TestHttp(port);
+    }
+
+    public HttpResponse<String> call(String method, String path, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request);
+    }
+
+    public HttpResponse<String> call(String method, String path, String token, String json) {
+        return call(method, path, token, json, Map.of());
+    }
+
+    /** The current notice version of a purpose. */
+    public int noticeVersion(String purpose) {
+        List<Integer> versions = JsonPath.read(call("GET", "/api/v1/data/purposes", null, null).body(),
+                "$[?(@.code == '" + purpose + "')].noticeVersion");
+        return versions.get(0);
+    }
+
+    /** A consent change body: one choice per "purpose=DECISION", each under its purpose's current notice. */
+    public String choices(String method, String... choices) {
+        StringBuilder body = new StringBuilder("{\"method\":\"" + method + "\",\"choices\":[");
+        for (int i = 0; i < choices.length; i++) {
+            String[] parts = choices[i].split("=");
+            body.append(i == 0 ? "" : ",").append("{\"purpose\":\"").append(parts[0]).append("\",\"decision\":\"")
+                    .append(parts[1]).append("\",\"noticeVersion\":").append(noticeVersion(parts[0])).append('}');
+        }
+        return body.append("]}").toString();
+    }
+}
