@@ -30,6 +30,12 @@ public final class DataApi {
         return call(method, path, token, json, Map.of());
     }
 
+    /** Whether a standing (a list, or a change's {@code consents}) allows the purpose. */
+    public static boolean allowed(String body, String purpose) {
+        String path = body.startsWith("[") ? "$" : "$.consents";
+        return JsonPath.<List<Boolean>>read(body, path + "[?(@.purpose == '" + purpose + "')].allowed").get(0);
+    }
+
     /** The current notice version of a purpose. */
     public int noticeVersion(String purpose) {
         List<Integer> versions = JsonPath.read(call("GET", "/api/v1/data/purposes", null, null).body(),

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Administrators' API needs ADMIN; the purposes and the receipt keys are public; the rest needs a signed-in user. */
+/**
+ * Administrators' API needs ADMIN; the purposes, the receipt keys and visitors' consent are open; the rest needs a
+ * signed-in user.
+ */
 @Configuration(proxyBeanMethods = false)
 class DataConfig {
 
@@ -15,7 +18,8 @@ class DataConfig {
     ApiAuthorization dataApiRules() {
         return requests -> requests
                 .requestMatchers("/api/v1/data/admin/**").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/data/purposes", "/api/v1/data/receipts/jwks").permitAll();
+                .requestMatchers(HttpMethod.GET, "/api/v1/data/purposes", "/api/v1/data/receipts/jwks").permitAll()
+                .requestMatchers("/api/v1/data/visitor/**").permitAll();
     }
 
     @Bean

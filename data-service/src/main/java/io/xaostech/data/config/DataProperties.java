@@ -13,9 +13,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param exportLinkTtl       how long a download link of a data export stays valid
  * @param requestDeadlineDays days within which a privacy request must be answered (GDPR: one month)
+ * @param secureCookies       whether the visitor cookie is {@code Secure} (true behind HTTPS; false for local HTTP)
  */
 @Validated
 @ConfigurationProperties("xaos.data")
 public record DataProperties(@NotNull @DefaultValue("24h") Duration exportLinkTtl,
-                             @Min(1) @Max(90) @DefaultValue("30") int requestDeadlineDays) {
+                             @Min(1) @Max(90) @DefaultValue("30") int requestDeadlineDays,
+                             @DefaultValue("false") boolean secureCookies) {
 }

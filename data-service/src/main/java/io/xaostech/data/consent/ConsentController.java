@@ -60,13 +60,19 @@ class ConsentController {
         if (!userId.equals(BearerTokens.userId(caller))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only the person themself decides about their consent.");
         }
+        return record(service, Subject.user(userId), body, gpc, userAgent, request, userId.toString());
+    }
+
+    /** Records a change as the request asked for it (shared with visitors' changes). */
+    static ConsentService.Change record(ConsentService service, Subject subject, Decisions body, String gpc,
+                                        String userAgent, HttpServletRequest request, String actor) {
         if (body.method() == Method.GPC) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "method GPC is set by the Sec-GPC header, not chosen.");
         }
-        return service.record(Subject.user(userId), body.choices().stream()
+        return service.record(subject, body.choices().stream()
                         .map(c -> new ConsentService.Choice(c.purpose(), c.decision(), c.noticeVersion())).toList(),
                 body.method(), "1".equals(gpc == null ? null : gpc.strip()), ClientAddress.truncated(request.getRemoteAddr()),
-                userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())), userId.toString());
+                userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())), actor);
     }
 
     @GetMapping("/api/v1/data/users/{userId}/consents/history")

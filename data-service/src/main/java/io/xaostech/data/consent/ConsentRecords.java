@@ -24,11 +24,18 @@ class ConsentRecords {
 
     ConsentRecord append(String kind, String subject, String purpose, Decision decision, int noticeVersion,
                          String noticeSha256, Method method, String ip, String userAgent) {
+        return append(kind, subject, purpose, decision, noticeVersion, noticeSha256, method, ip, userAgent, null);
+    }
+
+    /** Appends a record; {@code linkedFrom} names the visitor record a signed-in user's copy came from. */
+    ConsentRecord append(String kind, String subject, String purpose, Decision decision, int noticeVersion,
+                         String noticeSha256, Method method, String ip, String userAgent, UUID linkedFrom) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into consent_records (id, subject_kind, subject_id, purpose_code, decision, notice_version, "
-                        + "notice_sha256, method, ip_truncated, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "notice_sha256, method, ip_truncated, user_agent, linked_from) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, kind, subject, purpose, decision.name(), noticeVersion, noticeSha256, method.name(), ip,
-                        userAgent).update();
+                        userAgent, linkedFrom).update();
         return jdbc.sql("select " + COLUMNS + " from consent_records where id = ?").param(id)
                 .query(ConsentRecords::record).single();
     }

@@ -120,14 +120,52 @@ public class ConsentService {
         });
     }
 
+    /** Everyone's standing before deciding anything: only essential purposes allowed. */
+    public List<PurposeConsent> undecided() {
+        return standing(Map.of());
+    }
+
+    /**
+     * Carries a visitor's decisions over to the user they signed in as: each of the visitor's current decisions
+     * is copied (same notice, method and time of collection, naming the visitor's record) unless the user
+     * decided that purpose later themself. Linking again copies nothing new.
+     */
+    public List<PurposeConsent> link(Subject visitor, Subject user) {
+        List<ConsentRecord> theirs = records.latest(visitor.kind(), visitor.id());
+        Map<String, ConsentRecord> mine = records.latest(user.kind(), user.id()).stream()
+                .collect(Collectors.toMap(ConsentRecord::purpose, Function.identity()));
+        tx.executeWithoutResult(status -> {
+            List<String> copied = new ArrayList<>();
+            for (ConsentRecord record : theirs) {
+                ConsentRecord own = mine.get(record.purpose());
+                if (own != null && !own.recordedAt().isBefore(record.recordedAt())) {
+                    continue;
+                }
+                records.append(user.kind(), user.id(), record.purpose(), record.decision(), record.noticeVersion(),
+                        record.noticeSha256(), record.method(), record.ipTruncated(), record.userAgent(), record.id());
+                copied.add(record.purpose());
+            }
+            if (!copied.isEmpty()) {
+                audit.record(user.id(), "consent.linked", user.toString(), Map.of("visitor", visitor.id(),
+                        "purposes", copied));
+            }
+        });
+        List<PurposeConsent> after = compute(user);
+        cache.put(user, after);
+        return after;
+    }
+
     /** The subject's log, newest first. */
     public List<ConsentRecord> history(Subject subject, OffsetDateTime before, int limit) {
         return records.history(subject.kind(), subject.id(), before, limit);
     }
 
     private List<PurposeConsent> compute(Subject subject) {
-        Map<String, ConsentRecord> latest = records.latest(subject.kind(), subject.id()).stream()
-                .collect(Collectors.toMap(ConsentRecord::purpose, Function.identity()));
+        return standing(records.latest(subject.kind(), subject.id()).stream()
+                .collect(Collectors.toMap(ConsentRecord::purpose, Function.identity())));
+    }
+
+    private List<PurposeConsent> standing(Map<String, ConsentRecord> latest) {
         List<PurposeConsent> consents = new ArrayList<>();
         for (Purpose purpose : purposes.all()) {
             ConsentRecord record = latest.get(purpose.code());

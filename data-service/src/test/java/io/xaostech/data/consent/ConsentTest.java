@@ -66,9 +66,9 @@ class ConsentTest {
         HttpResponse<String> granted = api.call("PUT", path(), user, api.choices("BANNER", "analytics=GRANTED",
                 "marketing=DENIED"), Map.of("User-Agent", "ConsentTest/1.0"));
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        assertThat(allowed(granted.body(), "analytics")).isTrue();
-        assertThat(allowed(granted.body(), "marketing")).isFalse();
-        assertThat(allowed(granted.body(), "essential")).as("essential needs no consent").isTrue();
+        assertThat(DataApi.allowed(granted.body(), "analytics")).isTrue();
+        assertThat(DataApi.allowed(granted.body(), "marketing")).isFalse();
+        assertThat(DataApi.allowed(granted.body(), "essential")).as("essential needs no consent").isTrue();
         assertThat(JsonPath.<List<String>>read(granted.body(), "$.records[*].ipTruncated")).containsOnly("127.0.0.0");
 
         JWSObject receipt = JWSObject.parse(JsonPath.read(granted.body(), "$.receipt"));
@@ -82,8 +82,8 @@ class ConsentTest {
         assertThat(cached).as("other services read the current state from Redis").contains("\"allowed\":true");
 
         HttpResponse<String> withdrawn = api.call("PUT", path(), user, api.choices("SETTINGS", "analytics=WITHDRAWN"));
-        assertThat(allowed(withdrawn.body(), "analytics")).as("withdrawing is as easy as granting").isFalse();
-        assertThat(allowed(api.call("GET", path(), user, null).body(), "analytics")).isFalse();
+        assertThat(DataApi.allowed(withdrawn.body(), "analytics")).as("withdrawing is as easy as granting").isFalse();
+        assertThat(DataApi.allowed(api.call("GET", path(), user, null).body(), "analytics")).isFalse();
         String history = api.call("GET", path() + "/history", user, null).body();
         assertThat(JsonPath.<List<String>>read(history, "$[?(@.purpose == 'analytics')].decision"))
                 .containsExactly("WITHDRAWN", "GRANTED");
@@ -114,8 +114,8 @@ class ConsentTest {
         HttpResponse<String> changed = api.call("PUT", path(), user, api.choices("BANNER", "analytics=GRANTED",
                 "sale-sharing=GRANTED"), Map.of("Sec-GPC", "1"));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        assertThat(allowed(changed.body(), "analytics")).isTrue();
-        assertThat(allowed(changed.body(), "sale-sharing")).isFalse();
+        assertThat(DataApi.allowed(changed.body(), "analytics")).isTrue();
+        assertThat(DataApi.allowed(changed.body(), "sale-sharing")).isFalse();
         assertThat(JsonPath.<List<String>>read(changed.body(), "$.records[?(@.purpose == 'sale-sharing')].method"))
                 .containsExactly("GPC");
 
@@ -133,7 +133,7 @@ class ConsentTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertProblem(api.call("POST", "/api/v1/data/admin/purposes", admin, purpose(code)), 409, ProblemType.CONFLICT);
         String before = api.choices("SETTINGS", code + "=GRANTED");
-        assertThat(allowed(api.call("PUT", path(), user, before).body(), code)).isTrue();
+        assertThat(DataApi.allowed(api.call("PUT", path(), user, before).body(), code)).isTrue();
 
         HttpResponse<String> published = api.call("POST", "/api/v1/data/admin/purposes/" + code + "/notices", admin,
                 "{\"text\":\"We now also send a weekly digest.\"}");
@@ -144,19 +144,15 @@ class ConsentTest {
 
         String now = api.call("GET", path(), user, null).body();
         assertThat(JsonPath.<List<Boolean>>read(now, "$[?(@.purpose == '" + code + "')].needsReconsent")).containsExactly(true);
-        assertThat(allowed(now, code)).isFalse();
+        assertThat(DataApi.allowed(now, code)).isFalse();
         assertProblem(api.call("PUT", path(), user, before), 422, ProblemType.UNPROCESSABLE);
-        assertThat(allowed(api.call("PUT", path(), user, api.choices("SETTINGS", code + "=GRANTED")).body(), code)).isTrue();
+        assertThat(DataApi.allowed(api.call("PUT", path(), user, api.choices("SETTINGS", code + "=GRANTED")).body(), code)).isTrue();
     }
 
     private static String purpose(String code) {
         return "{\"code\":\"" + code + "\",\"name\":\"Newsletter\",\"notice\":\"We send a monthly newsletter.\"}";
     }
 
-    private static boolean allowed(String body, String purpose) {
-        String path = body.startsWith("[") ? "$" : "$.consents";
-        return JsonPath.<List<Boolean>>read(body, path + "[?(@.purpose == '" + purpose + "')].allowed").get(0);
-    }
 
     private String path() {
         return "/api/v1/data/users/" + userId + "/consents";
