@@ -6,12 +6,14 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Administrators' API needs ADMIN; the purposes, the receipt keys and visitors' consent are open; the rest needs a
  * signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class DataConfig {
 
     @Bean

@@ -54,6 +54,12 @@ class ConsentRecords {
                 .params(kind, subject, before, limit).query(ConsentRecords::record).list();
     }
 
+    /** Replaces the subject of all their records with a pseudonym; answers how many records. */
+    int anonymise(String kind, String subject, String pseudonym) {
+        return jdbc.sql("update consent_records set subject_id = ?, ip_truncated = null, user_agent = null "
+                + "where subject_kind = ? and subject_id = ?").params(pseudonym, kind, subject).update();
+    }
+
     private static ConsentRecord record(ResultSet rs, int row) throws SQLException {
         return new ConsentRecord(rs.getObject("id", UUID.class), rs.getString("subject_kind"), rs.getString("subject_id"),
                 rs.getString("purpose_code"), Decision.valueOf(rs.getString("decision")), rs.getInt("notice_version"),

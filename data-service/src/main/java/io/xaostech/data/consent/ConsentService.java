@@ -155,6 +155,17 @@ public class ConsentService {
         return after;
     }
 
+    /**
+     * Erasure: the subject's records stay (proof of what was decided, and when) under a pseudonym that names no one,
+     * without address or browser. Answers how many records.
+     */
+    public int anonymise(Subject subject) {
+        int records = tx.execute(status -> this.records.anonymise(subject.kind(), subject.id(),
+                "erased-" + UUID.randomUUID()));
+        cache.evict(subject);
+        return records;
+    }
+
     /** The subject's log, newest first. */
     public List<ConsentRecord> history(Subject subject, OffsetDateTime before, int limit) {
         return records.history(subject.kind(), subject.id(), before, limit);

@@ -80,6 +80,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // Tokens name account's issuer as clients see it (through the gateway); keys are fetched from account directly.
         p.put("xaos.security.issuer", "${XAOS_ACCOUNT_ISSUER:http://localhost:8080/auth}");
         p.put("xaos.security.jwk-set-uri", "${xaos.services.account.url}/oauth2/jwks");
+        // Its own token for other services' /internal/**: account knows the same secret as XAOS_ACCOUNT_SECRET_<ID>.
+        p.put("xaos.security.client.token-uri", "${xaos.services.account.url}/oauth2/token");
+        p.put("xaos.security.client.client-id", "svc-" + service.id());
+        p.put("xaos.security.client.client-secret", "${XAOS_SERVICE_SECRET:dev-only-" + service.id() + "-secret}");
         return p;
     }
 

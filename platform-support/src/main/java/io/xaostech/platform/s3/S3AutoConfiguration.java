@@ -18,6 +18,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The S3 client (path-style, endpoint from config), the service's bucket and its readiness check. */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
@@ -41,6 +43,20 @@ public class S3AutoConfiguration {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(s3.callTimeout())
                         .build())
+                .build();
+    }
+
+    /** Short-lived download links to objects of the service's bucket (same endpoint and credentials). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    S3Presigner s3Presigner(PlatformProperties properties) {
+        PlatformProperties.S3 s3 = properties.s3();
+        return S3Presigner.builder()
+                .endpointOverride(s3.endpoint())
+                .region(Region.of(s3.region()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
                 .build();
     }
 

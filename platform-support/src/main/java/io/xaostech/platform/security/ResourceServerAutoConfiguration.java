@@ -28,8 +28,15 @@ import org.springframework.security.web.SecurityFilterChain;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, BearerTokenAuthenticationFilter.class})
-@EnableConfigurationProperties(ResourceServerProperties.class)
+@EnableConfigurationProperties({ResourceServerProperties.class, ServiceClientProperties.class})
 public class ResourceServerAutoConfiguration {
+
+    /** This service's own token for other services' {@code /internal/**}. */
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens serviceTokens(ServiceClientProperties properties, tools.jackson.databind.json.JsonMapper json) {
+        return new ServiceTokens(properties, json, java.time.Clock.systemUTC());
+    }
 
     /** Filter-chain orders: before any form-login chain a service may add. */
     public static final int INTERNAL_CHAIN_ORDER = 2;

@@ -55,6 +55,17 @@ public final class TestIssuer {
             exchange.getResponseBody().write(jwks);
             exchange.close();
         });
+        // client_credentials for svc-* clients with their development secrets, as account answers them.
+        server.createContext("/oauth2/token", exchange -> {
+            String clientId = serviceClient(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = clientId == null ? "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)
+                    : ("{\"access_token\":\"" + serviceToken(clientId) + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                            .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(clientId == null ? 401 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "test-issuer-stop"));
     }
@@ -67,6 +78,22 @@ public final class TestIssuer {
     }
 
     /** Where the key set is published. */
+    /** The token endpoint: client_credentials for {@code svc-<id>} with secret {@code dev-only-<id>-secret}. */
+    public String tokenUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
+    }
+
+    private static String serviceClient(String authorization) {
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return null;
+        }
+        String[] credentials = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
+                StandardCharsets.UTF_8).split(":", 2);
+        boolean known = credentials.length == 2 && credentials[0].startsWith("svc-")
+                && credentials[1].equals("dev-only-" + credentials[0].substring(4) + "-secret");
+        return known ? credentials[0] : null;
+    }
+
     public String jwkSetUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
     }

@@ -62,6 +62,7 @@ public class XaosTestContextCustomizerFactory implements ContextCustomizerFactor
                 // Account signs its own tokens and the gateway's tests bring their own stand-in.
                 p.put("xaos.security.issuer", TestIssuer.ISSUER);
                 p.put("xaos.security.jwk-set-uri", TestIssuer.get().jwkSetUri());
+                p.put("xaos.security.client.token-uri", TestIssuer.get().tokenUri());
             }
             MutablePropertySources sources = environment.getPropertySources();
             MapPropertySource source = new MapPropertySource(SOURCE_NAME, p);
