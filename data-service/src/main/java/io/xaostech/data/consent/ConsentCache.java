@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -72,8 +72,8 @@ class ConsentCache {
         }
     }
 
-    /** Everyone's standing changed: drop every entry (they are rebuilt on the next read). */
-    @EventListener
+    /** Everyone's standing changed: drop every entry once the new notice is committed (rebuilt on the next read). */
+    @TransactionalEventListener
     void noticePublished(NoticePublished published) {
         for (String kind : List.of(Subject.USER, Subject.VISITOR)) {
             try (Cursor<String> found = redis.scan(ScanOptions.scanOptions()

@@ -1,7 +1,6 @@
 package io.xaostech.data.consent;
 
 import io.xaostech.common.problem.ProblemType;
-import io.xaostech.common.security.ClaimNames;
 import io.xaostech.common.security.Role;
 import io.xaostech.platform.security.BearerTokens;
 import io.xaostech.platform.web.ProblemException;
@@ -84,8 +83,7 @@ class ConsentController {
 
     /** The user themself, or an administrator, may read. */
     private static Subject readable(UUID userId, Jwt caller) {
-        List<String> roles = caller.getClaimAsStringList(ClaimNames.ROLES);
-        if (!userId.equals(BearerTokens.userId(caller)) && (roles == null || !roles.contains(Role.ADMIN.name()))) {
+        if (!userId.equals(BearerTokens.userId(caller)) && !BearerTokens.hasRole(caller, Role.ADMIN)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "These are someone else's consents.");
         }
         return Subject.user(userId);

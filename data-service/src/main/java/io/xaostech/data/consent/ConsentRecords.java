@@ -24,18 +24,23 @@ class ConsentRecords {
 
     ConsentRecord append(String kind, String subject, String purpose, Decision decision, int noticeVersion,
                          String noticeSha256, Method method, String ip, String userAgent) {
-        return append(kind, subject, purpose, decision, noticeVersion, noticeSha256, method, ip, userAgent, null);
+        return append(kind, subject, purpose, decision, noticeVersion, noticeSha256, method, ip, userAgent, null, null);
     }
 
-    /** Appends a record; {@code linkedFrom} names the visitor record a signed-in user's copy came from. */
+    /**
+     * Appends a record; {@code linkedFrom} names the visitor record a signed-in user's copy came from, and
+     * {@code collectedAt} (null: now) keeps when that decision was actually made.
+     */
     ConsentRecord append(String kind, String subject, String purpose, Decision decision, int noticeVersion,
-                         String noticeSha256, Method method, String ip, String userAgent, UUID linkedFrom) {
+                         String noticeSha256, Method method, String ip, String userAgent, UUID linkedFrom,
+                         java.time.Instant collectedAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into consent_records (id, subject_kind, subject_id, purpose_code, decision, notice_version, "
-                        + "notice_sha256, method, ip_truncated, user_agent, linked_from) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "notice_sha256, method, ip_truncated, user_agent, linked_from, recorded_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(cast(? as timestamptz), now()))")
                 .params(id, kind, subject, purpose, decision.name(), noticeVersion, noticeSha256, method.name(), ip,
-                        userAgent, linkedFrom).update();
+                        userAgent, linkedFrom, collectedAt == null ? null : io.xaostech.platform.jdbc.Timestamps.utc(collectedAt))
+                .update();
         return jdbc.sql("select " + COLUMNS + " from consent_records where id = ?").param(id)
                 .query(ConsentRecords::record).single();
     }
@@ -56,6 +61,11 @@ class ConsentRecords {
 
     /** Replaces the subject of all their records with a pseudonym; answers how many records. */
     int anonymise(String kind, String subject, String pseudonym) {
+        // The visitor records their account's copies came from name the same person: they go too.
+        jdbc.sql("update consent_records set subject_id = ?, ip_truncated = null, user_agent = null where id in "
+                        + "(select linked_from from consent_records where subject_kind = ? and subject_id = ? "
+                        + "and linked_from is not null)")
+                .params(pseudonym, kind, subject).update();
         return jdbc.sql("update consent_records set subject_id = ?, ip_truncated = null, user_agent = null "
                 + "where subject_kind = ? and subject_id = ?").params(pseudonym, kind, subject).update();
     }

@@ -142,7 +142,8 @@ public class ConsentService {
                     continue;
                 }
                 records.append(user.kind(), user.id(), record.purpose(), record.decision(), record.noticeVersion(),
-                        record.noticeSha256(), record.method(), record.ipTruncated(), record.userAgent(), record.id());
+                        record.noticeSha256(), record.method(), record.ipTruncated(), record.userAgent(), record.id(),
+                        record.recordedAt());
                 copied.add(record.purpose());
             }
             if (!copied.isEmpty()) {

@@ -53,10 +53,19 @@ class ExportBundles {
         s3.putObject(b -> b.bucket(bucket.name()).key(key).contentType("application/zip")
                         .contentDisposition("attachment; filename=\"xaostech-export.zip\""),
                 RequestBody.fromBytes(zip.toByteArray()));
+        return key;
+    }
+
+    /** Removes the parts (once the bundle is recorded). */
+    void deleteParts(UUID request, List<String> services) {
         for (String service : services) {
             s3.deleteObject(b -> b.bucket(bucket.name()).key(part(request, service)));
         }
-        return key;
+    }
+
+    /** Removes a bundle whose offer ended. */
+    void delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket.name()).key(key));
     }
 
     /** A link to download the bundle, valid for {@code validity}. */

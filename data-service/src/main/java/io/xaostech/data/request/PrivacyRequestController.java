@@ -1,7 +1,6 @@
 package io.xaostech.data.request;
 
 import io.xaostech.common.problem.ProblemType;
-import io.xaostech.common.security.ClaimNames;
 import io.xaostech.common.security.Role;
 import io.xaostech.platform.security.BearerTokens;
 import io.xaostech.platform.web.ProblemException;
@@ -88,7 +87,6 @@ class PrivacyRequestController {
     }
 
     private static boolean admin(Jwt caller) {
-        List<String> roles = caller.getClaimAsStringList(ClaimNames.ROLES);
-        return roles != null && roles.contains(Role.ADMIN.name());
+        return BearerTokens.hasRole(caller, Role.ADMIN);
     }
 }

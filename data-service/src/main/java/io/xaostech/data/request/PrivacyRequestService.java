@@ -100,8 +100,7 @@ public class PrivacyRequestService {
             throw new ProblemException(ProblemType.CONFLICT, "The export is still being gathered.");
         }
         if (!offered(request.exportExpiresAt())) {
-            throw new ProblemException(ProblemType.GONE, "The export was offered until " + request.exportExpiresAt()
-                    + "; ask for a new one.");
+            throw new ProblemException(ProblemType.GONE, "The export is no longer offered; ask for a new one.");
         }
         Duration left = Duration.between(clock.instant(), request.exportExpiresAt());
         return bundles.link(requests.find(request.id()).orElseThrow().exportKey(),

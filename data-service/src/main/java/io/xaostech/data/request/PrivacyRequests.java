@@ -21,8 +21,8 @@ class PrivacyRequests {
                Instant dueAt, Instant completedAt, String exportKey) {
     }
 
-    /** A step due for an attempt, with what the attempt needs to know. */
-    record Due(UUID requestId, UUID userId, RequestKind kind, String service, int attempts) {
+    /** A step due for an attempt, with what the attempt needs to know and the claim it holds. */
+    record Due(UUID requestId, UUID userId, RequestKind kind, String service, int attempts, UUID claim) {
     }
 
     private final JdbcClient jdbc;
@@ -72,27 +72,50 @@ class PrivacyRequests {
                         + "and s.next_attempt_at <= now() order by s.next_attempt_at limit ? for update of s skip locked")
                 .param(limit)
                 .query((rs, i) -> new Due(rs.getObject("request_id", UUID.class), rs.getObject("user_id", UUID.class),
-                        RequestKind.valueOf(rs.getString("kind")), rs.getString("service"), rs.getInt("attempts")))
+                        RequestKind.valueOf(rs.getString("kind")), rs.getString("service"), rs.getInt("attempts"),
+                        UUID.randomUUID()))
                 .list();
         for (Due step : due) {
-            jdbc.sql("update privacy_request_steps set next_attempt_at = now() + cast(? as interval) "
+            jdbc.sql("update privacy_request_steps set next_attempt_at = now() + cast(? as interval), claim = ? "
                             + "where request_id = ? and service = ?")
-                    .params(lease.toSeconds() + " seconds", step.requestId(), step.service()).update();
+                    .params(lease.toSeconds() + " seconds", step.claim(), step.requestId(), step.service()).update();
         }
         return due;
     }
 
-    void done(UUID request, String service, String outcome) {
-        jdbc.sql("update privacy_request_steps set status = 'DONE', attempts = attempts + 1, outcome = ?, "
-                        + "last_error = null, done_at = now() where request_id = ? and service = ?")
-                .params(outcome, request, service).update();
+    /** Records the attempt's success, if the attempt still holds its claim; answers whether it did. */
+    boolean done(Due step, String outcome) {
+        return jdbc.sql("update privacy_request_steps set status = 'DONE', attempts = attempts + 1, outcome = ?, "
+                        + "last_error = null, done_at = now() where request_id = ? and service = ? and status = 'PENDING' "
+                        + "and claim = ?")
+                .params(outcome, step.requestId(), step.service(), step.claim()).update() == 1;
     }
 
-    void failed(UUID request, String service, String error, java.time.Duration retryIn) {
+    /** Records the attempt's failure and when to try again, if the attempt still holds its claim. */
+    void failed(Due step, String error, java.time.Duration retryIn) {
         jdbc.sql("update privacy_request_steps set attempts = attempts + 1, last_error = ?, "
-                        + "next_attempt_at = now() + cast(? as interval) where request_id = ? and service = ?")
+                        + "next_attempt_at = now() + cast(? as interval) where request_id = ? and service = ? "
+                        + "and status = 'PENDING' and claim = ?")
                 .params(error.length() > 500 ? error.substring(0, 500) : error, retryIn.toMillis() + " milliseconds",
-                        request, service).update();
+                        step.requestId(), step.service(), step.claim()).update();
+    }
+
+    /** Requests in progress whose every step is done: ready to complete (retried until they do). */
+    List<Row> completable(int limit) {
+        return jdbc.sql("select * from privacy_requests r where status = 'IN_PROGRESS' and not exists (select 1 from "
+                        + "privacy_request_steps s where s.request_id = r.id and s.status <> 'DONE') order by filed_at limit ?")
+                .param(limit).query(PrivacyRequests::row).list();
+    }
+
+    /** Exports whose offer ended and whose bundle is still stored. */
+    List<Row> expiredExports(java.time.Duration offeredFor, int limit) {
+        return jdbc.sql("select * from privacy_requests where export_key is not null "
+                        + "and completed_at < now() - cast(? as interval) limit ?")
+                .params(offeredFor.toSeconds() + " seconds", limit).query(PrivacyRequests::row).list();
+    }
+
+    void forgetExport(UUID request) {
+        jdbc.sql("update privacy_requests set export_key = null where id = ?").param(request).update();
     }
 
     /** Marks the request completed if every step is done (and it was not already); answers whether it did. */
@@ -101,11 +124,6 @@ class PrivacyRequests {
                         + "where id = ? and status = 'IN_PROGRESS' and not exists (select 1 from privacy_request_steps "
                         + "where request_id = ? and status <> 'DONE')")
                 .params(exportKey, request, request).update() == 1;
-    }
-
-    boolean allDone(UUID request) {
-        return jdbc.sql("select count(*) from privacy_request_steps where request_id = ? and status <> 'DONE'")
-                .param(request).query(Integer.class).single() == 0;
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {

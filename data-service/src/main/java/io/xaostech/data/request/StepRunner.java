@@ -18,35 +18,35 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Works through privacy-request steps that are due, on every instance (steps are claimed with SKIP LOCKED): calls
  * the service, records its answer, and on failure tries again later, waiting twice as long each time (up to
- * {@code xaos.data.retry-max}), for as long as it takes. A request completes only when all its steps are done;
- * an export is then bundled into one ZIP.
+ * {@code xaos.data.retry-max}), for as long as it takes. An attempt owns its step through a claim, so one that
+ * outlives its lease records nothing. A request completes only when all its steps are done (retried on every
+ * run until it does); an export is then bundled into one ZIP, deleted again when its offer ends.
  */
 @Component
 class StepRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
     private static final int BATCH = 10;
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    /** Longer than a batch of attempts can take (each is bounded by the call's timeouts). */
+    private static final Duration LEASE = Duration.ofMinutes(10);
     private static final int MAX_OUTCOME = 2_000;
 
     private final PrivacyRequests requests;
     private final PrivacyEndpoints endpoints;
     private final ExportBundles bundles;
     private final ConsentService consents;
-    private final PrivacyRequestService service;
     private final AuditLog audit;
     private final DataProperties properties;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
     StepRunner(PrivacyRequests requests, PrivacyEndpoints endpoints, ExportBundles bundles, ConsentService consents,
-               PrivacyRequestService service, AuditLog audit, DataProperties properties, TransactionTemplate tx,
+               AuditLog audit, DataProperties properties, TransactionTemplate tx,
                JsonMapper json) {
         this.requests = requests;
         this.endpoints = endpoints;
         this.bundles = bundles;
         this.consents = consents;
-        this.service = service;
         this.audit = audit;
         this.properties = properties;
         this.tx = tx;
@@ -63,24 +63,26 @@ class StepRunner {
             return;
         }
         due.forEach(this::attempt);
+        completeReady();
+        removeExpiredExports();
     }
 
     private void attempt(PrivacyRequests.Due step) {
         try {
             String outcome = perform(step);
             tx.executeWithoutResult(status -> {
-                requests.done(step.requestId(), step.service(), outcome);
-                audit.record("data", "privacy.step.done", "request:" + step.requestId(),
-                        Map.of("service", step.service(), "kind", step.kind().name()));
+                if (requests.done(step, outcome)) {
+                    audit.record("data", "privacy.step.done", "request:" + step.requestId(),
+                            Map.of("service", step.service(), "kind", step.kind().name()));
+                }
             });
-            completeIfDone(step);
         } catch (RuntimeException e) {
             long factor = 1L << Math.min(step.attempts(), 20);
             Duration retry = properties.retryBase().multipliedBy(factor);
             Duration wait = retry.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : retry;
             log.warn("Privacy request {} step {} failed (attempt {}), again in {}: {}", step.requestId(), step.service(),
                     step.attempts() + 1, wait, e.getMessage());
-            requests.failed(step.requestId(), step.service(), String.valueOf(e.getMessage()), wait);
+            requests.failed(step, String.valueOf(e.getMessage()), wait);
         }
     }
 
@@ -105,16 +107,41 @@ class StepRunner {
         return text.length() > MAX_OUTCOME ? text.substring(0, MAX_OUTCOME) : text;
     }
 
-    private void completeIfDone(PrivacyRequests.Due step) {
-        if (!requests.allDone(step.requestId())) {
-            return;
-        }
-        String key = step.kind() == RequestKind.EXPORT ? bundles.bundle(step.requestId(), service.steps()) : null;
-        tx.executeWithoutResult(status -> {
-            if (requests.completeIfDone(step.requestId(), key)) {
-                audit.record("data", step.kind() == RequestKind.ERASURE ? "erasure.completed" : "export.completed",
-                        "user:" + step.userId(), Map.of("request", step.requestId().toString()));
+    /**
+     * Completes every request whose steps are all done: an export is bundled first (from the request's own
+     * steps), its parts removed only once the completion is recorded. Whatever fails is tried on the next run.
+     */
+    private void completeReady() {
+        for (PrivacyRequests.Row request : requests.completable(BATCH)) {
+            try {
+                List<String> parts = requests.steps(request.id()).stream().map(PrivacyRequest.Step::service).toList();
+                String key = request.kind() == RequestKind.EXPORT ? bundles.bundle(request.id(), parts) : null;
+                boolean completed = Boolean.TRUE.equals(tx.execute(status -> {
+                    if (!requests.completeIfDone(request.id(), key)) {
+                        return false;
+                    }
+                    audit.record("data", request.kind() == RequestKind.ERASURE ? "erasure.completed" : "export.completed",
+                            "user:" + request.userId(), Map.of("request", request.id().toString()));
+                    return true;
+                }));
+                if (completed && key != null) {
+                    bundles.deleteParts(request.id(), parts);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Privacy request {} could not be completed yet: {}", request.id(), e.toString());
             }
-        });
+        }
+    }
+
+    /** Deletes export bundles whose offer ended: nobody's data lies around in the bucket. */
+    private void removeExpiredExports() {
+        try {
+            for (PrivacyRequests.Row request : requests.expiredExports(properties.exportLinkTtl(), BATCH)) {
+                bundles.delete(request.exportKey());
+                requests.forgetExport(request.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Expired exports not removed yet: {}", e.toString());
+        }
     }
 }

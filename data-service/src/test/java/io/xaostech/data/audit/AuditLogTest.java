@@ -66,6 +66,12 @@ class AuditLogTest {
                 .param(userId.toString()).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from consent_records where subject_id = ?").param(userId.toString())
                 .update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update consent_records set subject_id = ? where subject_id = ?")
+                .params(UUID.randomUUID().toString(), userId.toString()).update())
+                .as("a record cannot be moved to someone else").isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
     }
 
     @Test

@@ -58,7 +58,12 @@ class VisitorConsentTest {
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
         assertThat(DataApi.allowed(linked.body(), "analytics")).as("carried over").isTrue();
         assertThat(DataApi.allowed(linked.body(), "marketing")).as("the user's own later decision stands").isFalse();
-        int records = JsonPath.<List<Object>>read(api.call("GET", path + "/history", user, null).body(), "$").size();
+        String history = api.call("GET", path + "/history", user, null).body();
+        assertThat(JsonPath.<List<String>>read(history, "$[?(@.purpose == 'analytics')].recordedAt"))
+                .as("the copy keeps when the visitor decided")
+                .containsExactly(JsonPath.<List<String>>read(decided.body(), "$.records[?(@.purpose == 'analytics')].recordedAt")
+                        .get(0));
+        int records = JsonPath.<List<Object>>read(history, "$").size();
         assertThat(records).isEqualTo(2);
         api.call("POST", path + "/link", user, null, cookie);
         assertThat(JsonPath.<List<Object>>read(api.call("GET", path + "/history", user, null).body(), "$"))

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.Role;
@@ -37,8 +41,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Privacy requests run against real HTTP stand-ins of two data-owning services (their privacy endpoints, with
- * the service token checked): an erasure waits while one service is down and completes when it returns, an
+ * Privacy requests run against real HTTP stand-ins of two data-owning services (their privacy endpoints, which
+ * accept only data-service's own signed service token): an erasure waits while one service is down and completes when it returns, an
  * export is bundled into a ZIP offered through an expiring link, and a second request of a kind is refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -176,8 +180,7 @@ class PrivacyRequestTest {
                 throw new java.io.UncheckedIOException(e);
             }
             server.createContext("/internal/privacy/", exchange -> {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                int status = !up ? 503 : auth == null || !auth.startsWith("Bearer ey") ? 401 : 200;
+                int status = !up ? 503 : dataServiceToken(exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401;
                 String user = exchange.getRequestURI().getPath().replaceAll(".*/", "");
                 calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
                 byte[] body = (exchange.getRequestURI().getPath().contains("/export/")
@@ -194,6 +197,23 @@ class PrivacyRequestTest {
 
         String url() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** Whether the call carries a service token of data-service, signed by the issuer, for /internal only. */
+        private static boolean dataServiceToken(String authorization) {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                return false;
+            }
+            try {
+                SignedJWT jwt = SignedJWT.parse(authorization.substring(7));
+                JWKSet keys = JWKSet.load(URI.create(TestIssuer.get().jwkSetUri()).toURL());
+                RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+                return key != null && jwt.verify(new RSASSAVerifier(key))
+                        && "svc-data".equals(jwt.getJWTClaimsSet().getSubject())
+                        && jwt.getJWTClaimsSet().getAudience().contains("internal");
+            } catch (Exception e) {
+                return false;
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.ClaimNames;
+import io.xaostech.common.security.Role;
 import io.xaostech.common.security.Scopes;
 import io.xaostech.platform.web.ProblemException;
 import io.xaostech.platform.web.ProblemResponses;
@@ -60,6 +61,12 @@ public final class BearerTokens {
             roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         }
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /** Whether the token carries the role (its {@code roles} claim). */
+    public static boolean hasRole(Jwt jwt, Role role) {
+        List<String> roles = jwt.getClaimAsStringList(ClaimNames.ROLES);
+        return roles != null && roles.contains(role.name());
     }
 
     /** The user a token speaks for; a token whose subject is not a user id (a service's) is refused with 403. */

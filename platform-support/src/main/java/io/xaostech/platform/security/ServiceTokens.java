@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This service's own access token for calling other services' {@code /internal/**}: fetched from account with
- * client_credentials (scope {@code internal}) and reused until a minute before it expires (or half its life,
- * when that is shorter). Thread-safe; concurrent callers wait for one fetch.
+ * client_credentials (scope {@code internal}) and reused until a minute before it expires (until half its life
+ * for tokens living under two minutes). Thread-safe; concurrent callers wait for one fetch.
  */
 public final class ServiceTokens {
 
@@ -66,9 +66,13 @@ public final class ServiceTokens {
                         + response.statusCode());
             }
             JsonNode body = json.readTree(response.body());
+            String value = body.path("access_token").asText("");
+            if (value.isBlank()) {
+                throw new IllegalStateException("account's token response carried no access_token");
+            }
             long lifetime = body.path("expires_in").asLong(60);
             Instant now = clock.instant();
-            return new Token(body.path("access_token").asText(), now.plusSeconds(Math.max(0, Math.max(lifetime / 2,
+            return new Token(value, now.plusSeconds(Math.max(0, Math.max(lifetime / 2,
                     lifetime - 60))));
         } catch (IOException e) {
             throw new IllegalStateException("account's token endpoint unreachable: " + e.getMessage(), e);

@@ -77,7 +77,6 @@ public final class TestIssuer {
         return instance;
     }
 
-    /** Where the key set is published. */
     /** The token endpoint: client_credentials for {@code svc-<id>} with secret {@code dev-only-<id>-secret}. */
     public String tokenUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
@@ -94,6 +93,7 @@ public final class TestIssuer {
         return known ? credentials[0] : null;
     }
 
+    /** Where the key set is published. */
     public String jwkSetUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
     }
