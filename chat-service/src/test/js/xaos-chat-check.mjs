@@ -8,7 +8,7 @@ const moreRooms = MORE_ROOMS.split(",");
 const { XaosChat } = await import(pathToFileURL(XAOS_CHAT_MODULE).href);
 
 const waitFor = async (what, condition) => {
-  const deadline = Date.now() + 10000;
+  const deadline = Date.now() + 20000;
   while (!condition()) {
     if (Date.now() > deadline) {
       throw new Error("timed out waiting for " + what);

@@ -19,8 +19,9 @@ const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 30000;
 // Longer than the longest reconnect wait: a send survives an outage and is retried with the same id.
 const ACK_TIMEOUT_MS = 60000;
-// The server refuses more than 20 frames a second per connection: stay under it (a reconnect resubscribes many).
-const FRAMES_PER_SECOND = 15;
+// The server refuses more than 20 frames a second per connection: stay well under it, since frames sent evenly
+// can still arrive bunched (a reconnect resubscribes many rooms at once).
+const FRAMES_PER_SECOND = 10;
 
 export class XaosChat extends EventTarget {
   /**
@@ -43,6 +44,7 @@ export class XaosChat extends EventTarget {
     this.socket = null;
     this.outbox = [];
     this.sentAt = [];
+    this.confirmed = new Set(); // rooms the server confirmed on this connection
   }
 
   /** Opens the connection (and keeps it open until close()); calling it again while open does nothing. */
@@ -152,6 +154,7 @@ export class XaosChat extends EventTarget {
       this.retryMs = FIRST_RETRY_MS;
       this.#status("open");
       this.outbox = [];
+      this.confirmed.clear();
       for (const [room, seq] of this.rooms) {
         this.#write({ type: "subscribe", room, ...(seq === null ? {} : { afterSeq: seq }) });
       }
@@ -194,6 +197,7 @@ export class XaosChat extends EventTarget {
         break;
       }
       case "subscribed":
+        this.confirmed.add(frame.room);
         if (this.rooms.has(frame.room)) {
           const seen = this.rooms.get(frame.room);
           if (seen === null || !frame.recovered) {
@@ -208,6 +212,11 @@ export class XaosChat extends EventTarget {
         this.#settle(frame.clientMessageId, (waiting) => waiting.resolve(frame.message));
         break;
       case "error":
+        if (frame.code === "rate-limited" && !frame.clientMessageId) {
+          // A subscribe (or another frame without an id) was dropped: subscribe again where unconfirmed.
+          clearTimeout(this.resubscribeTimer);
+          this.resubscribeTimer = setTimeout(() => this.#resubscribeUnconfirmed(), 1000);
+        }
         if (!this.#settle(frame.clientMessageId, (waiting) => waiting.reject(Object.assign(new Error(frame.detail),
           { code: frame.code })))) {
           this.#emit("problem", { code: frame.code, detail: frame.detail });
@@ -228,6 +237,14 @@ export class XaosChat extends EventTarget {
         break;
       default:
         break;
+    }
+  }
+
+  #resubscribeUnconfirmed() {
+    for (const [room, seq] of this.rooms) {
+      if (!this.confirmed.has(room)) {
+        this.#write({ type: "subscribe", room, ...(seq === null ? {} : { afterSeq: seq }) });
+      }
     }
   }
 
