@@ -336,6 +336,73 @@ class LauncherSmokeIT {
 
     @Test
     @Order(6)
+    void aUserManagesConsentsAndGetsAnExportAndAnErasureThroughTheGateway() throws Exception {
+        String base = "http://127.0.0.1:" + port(XaosService.GATEWAY);
+        String user = newUser(base, "Privacy");
+        String userId = subject(user);
+        String purposes = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/purposes"))).body();
+        int version = Integer.parseInt(purposes.replaceAll("(?s).*\"code\":\"analytics\".*?\"noticeVersion\":(\\d+).*", "$1"));
+        String decisions = "{\"method\":\"SETTINGS\",\"choices\":[{\"purpose\":\"analytics\","
+                + "\"decision\":\"GRANTED\",\"noticeVersion\":" + version + "}]}";
+        HttpResponse<String> consented = send(json(base + "/api/v1/data/users/" + userId + "/consents", user, decisions)
+                .method("PUT", HttpRequest.BodyPublishers.ofString(decisions)));
+        assertThat(consented.statusCode()).as(consented.body()).isEqualTo(200);
+        assertThat(consented.body()).contains("\"receipt\":\"ey");
+
+        String room = field(send(json(base + "/api/v1/chat/rooms", user, "{\"kind\":\"PUBLIC\",\"name\":\"Mine\"}")).body(), "id");
+        assertThat(send(json(base + "/api/v1/chat/rooms/" + room + "/messages", user, "{\"body\":\"a line of mine\"}"))
+                .statusCode()).isEqualTo(201);
+
+        String export = field(send(json(base + "/api/v1/data/users/" + userId + "/privacy-requests", user,
+                "{\"kind\":\"EXPORT\"}")).body(), "id");
+        awaitCompleted(base, export, user);
+        HttpResponse<String> link = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/privacy-requests/" + export
+                + "/export")).header("Authorization", "Bearer " + user));
+        assertThat(link.statusCode()).as(link.body()).isEqualTo(303);
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(URI.create(link.headers().firstValue("Location")
+                .orElseThrow())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        java.util.Map<String, String> entries = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries).containsKeys("blog.json", "chat.json", "data.json");
+        assertThat(entries.get("chat.json")).contains("a line of mine");
+        assertThat(entries.get("data.json")).contains("analytics");
+
+        String erasure = field(send(json(base + "/api/v1/data/users/" + userId + "/privacy-requests", user,
+                "{\"kind\":\"ERASURE\"}")).body(), "id");
+        awaitCompleted(base, erasure, user);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/users/" + userId + "/consents/history"))
+                .header("Authorization", "Bearer " + user)).body()).as("consent records anonymised").isEqualTo("[]");
+    }
+
+    /** Waits (up to a minute) until the privacy request is completed. */
+    private static void awaitCompleted(String base, String request, String token) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            seen = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/privacy-requests/" + request))
+                    .header("Authorization", "Bearer " + token)).body();
+            if (seen.contains("\"status\":\"COMPLETED\"")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("privacy request not completed within a minute: " + seen);
+    }
+
+    /** The {@code sub} of an access token. */
+    private static String subject(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return field(payload, "sub");
+    }
+
+    @Test
+    @Order(7)
     void upAgainIsANoOpAndStatusShowsAllUp() throws Exception {
         List<String> pidsBefore = recordedPids();
 
@@ -351,7 +418,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void downLeavesNoProcessBehind() throws Exception {
         List<String> pids = recordedPids();
         assertThat(pids).hasSize(XaosService.values().length + 1);

@@ -114,6 +114,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
     private static void s3Defaults(Map<String, Object> p, String bucket) {
         p.put("xaos.platform.s3.bucket", bucket);
         p.put("xaos.platform.s3.endpoint", "${XAOS_S3_ENDPOINT:http://127.0.0.1:9000}");
+        // Presigned links are for browsers: the S3 endpoint as they reach it (compose: the published MinIO port).
+        p.put("xaos.platform.s3.public-endpoint", "${XAOS_S3_PUBLIC_ENDPOINT:${xaos.platform.s3.endpoint}}");
         p.put("xaos.platform.s3.region", "${XAOS_S3_REGION:us-east-1}");
         p.put("xaos.platform.s3.access-key", "${XAOS_S3_ACCESS_KEY:local-dev-access-key}");
         p.put("xaos.platform.s3.secret-key", "${XAOS_S3_SECRET_KEY:local-dev-secret-key}");

@@ -24,9 +24,13 @@ public record PlatformProperties(@NotNull XaosService service, @Valid Redis redi
             message = "must be lower-case words separated by and ending with ':'") String keyPrefix) {
     }
 
-    /** The service's S3 bucket and how to reach the S3 API (path-style, endpoint from config). */
+    /**
+     * The service's S3 bucket and how to reach the S3 API (path-style, endpoint from config); {@code publicEndpoint}
+     * is the same S3 as browsers reach it, for presigned links (the endpoint itself when not set).
+     */
     public record S3(@NotBlank String bucket,
                      @NotNull URI endpoint,
+                     URI publicEndpoint,
                      @NotBlank String region,
                      @NotBlank String accessKey,
                      @NotBlank String secretKey,

@@ -46,13 +46,13 @@ public class S3AutoConfiguration {
                 .build();
     }
 
-    /** Short-lived download links to objects of the service's bucket (same endpoint and credentials). */
+    /** Short-lived download links to objects of the service's bucket, signed for S3 as browsers reach it. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     S3Presigner s3Presigner(PlatformProperties properties) {
         PlatformProperties.S3 s3 = properties.s3();
         return S3Presigner.builder()
-                .endpointOverride(s3.endpoint())
+                .endpointOverride(s3.publicEndpoint() == null ? s3.endpoint() : s3.publicEndpoint())
                 .region(Region.of(s3.region()))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .credentialsProvider(StaticCredentialsProvider.create(
