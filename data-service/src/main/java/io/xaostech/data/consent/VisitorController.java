@@ -64,16 +64,22 @@ class VisitorController {
         return ConsentController.record(service, visitor, body, gpc, userAgent, request, visitor.toString());
     }
 
-    /** Links the visitor's decisions (from the cookie) to the signed-in user; answers the user's standing. */
+    /**
+     * Links the visitor's decisions (from the cookie) to the signed-in user and clears the cookie (the next person
+     * on a shared browser starts afresh); answers the user's standing.
+     */
     @PostMapping("/api/v1/data/users/{userId}/consents/link")
     List<PurposeConsent> link(@PathVariable UUID userId, @CookieValue(name = COOKIE, required = false) String cookie,
-                              @AuthenticationPrincipal Jwt caller) {
+                              @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
         if (!userId.equals(BearerTokens.userId(caller))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only the person themself links their consent.");
         }
         Subject visitor = visitor(cookie).orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,
                 "No visitor consent to link: the " + COOKIE + " cookie is missing or not one of ours."));
-        return service.link(visitor, Subject.user(userId));
+        List<PurposeConsent> linked = service.link(visitor, Subject.user(userId));
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, "").httpOnly(true).secure(secureCookies)
+                .sameSite("Lax").path("/api/v1/data").maxAge(Duration.ZERO).build().toString());
+        return linked;
     }
 
     private static Optional<Subject> visitor(String cookie) {

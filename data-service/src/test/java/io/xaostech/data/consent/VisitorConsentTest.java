@@ -57,6 +57,8 @@ class VisitorConsentTest {
         HttpResponse<String> linked = api.call("POST", path + "/link", user, null, cookie);
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
         assertThat(DataApi.allowed(linked.body(), "analytics")).as("carried over").isTrue();
+        assertThat(linked.headers().firstValue("Set-Cookie").orElseThrow()).as("the visitor cookie is cleared")
+                .startsWith("XAOS_VISITOR=;").contains("Max-Age=0");
         assertThat(DataApi.allowed(linked.body(), "marketing")).as("the user's own later decision stands").isFalse();
         String history = api.call("GET", path + "/history", user, null).body();
         assertThat(JsonPath.<List<String>>read(history, "$[?(@.purpose == 'analytics')].recordedAt"))
