@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.platform.test.TestHttp;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** chat-service's REST API as the tests call it. */
@@ -38,11 +37,6 @@ public final class ChatApi {
     }
 
     public HttpResponse<String> call(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request);
+        return http.call(method, path, token, json);
     }
 }

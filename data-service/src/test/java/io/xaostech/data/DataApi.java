@@ -2,7 +2,6 @@ package io.xaostech.data;
 
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.platform.test.TestHttp;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +16,7 @@ public final class DataApi {
     }
 
     public HttpResponse<String> call(String method, String path, String token, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return http.send(request);
+        return http.call(method, path, token, json, headers);
     }
 
     public HttpResponse<String> call(String method, String path, String token, String json) {

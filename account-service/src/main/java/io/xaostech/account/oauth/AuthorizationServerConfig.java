@@ -206,9 +206,4 @@ class AuthorizationServerConfig {
             }
         };
     }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

@@ -1,7 +1,6 @@
 package io.xaostech.gateway.config;
 
 import io.netty.channel.ChannelOption;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -9,15 +8,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
-/** The gateway's shared beans: the clock, the client for account, and scheduling (key-set refresh, log flushing). */
+/** The gateway's shared beans: the client for account, and scheduling (key-set refresh, log flushing). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class GatewayConfig {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** For the gateway's own calls to account (key set, service token, API keys); each call sets its timeout. */
     @Bean

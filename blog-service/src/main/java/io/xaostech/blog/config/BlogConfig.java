@@ -2,13 +2,12 @@ package io.xaostech.blog.config;
 
 import io.xaostech.common.security.Role;
 import io.xaostech.platform.security.ApiAuthorization;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Who may call what, the clock and the scheduler. */
+/** Who may call what, and the scheduler. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class BlogConfig {
@@ -20,10 +19,5 @@ class BlogConfig {
                 .requestMatchers("/api/v1/blog/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/blog/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/api/v1/blog/**").permitAll();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

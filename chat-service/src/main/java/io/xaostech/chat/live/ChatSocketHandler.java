@@ -362,11 +362,6 @@ class ChatSocketHandler extends TextWebSocketHandler implements DisposableBean {
         }
     }
 
-    /** Connections open on this instance. */
-    int connections() {
-        return connections.size();
-    }
-
     @Override
     public void destroy() {
         expiries.shutdownNow();

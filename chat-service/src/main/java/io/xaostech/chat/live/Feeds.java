@@ -252,11 +252,6 @@ class Feeds {
         }
     }
 
-    /** The rooms followed here and their subscriptions, for the metrics. */
-    int rooms() {
-        return feeds.size();
-    }
-
     private void send(Message event, Feed feed) {
         Delivery delivery = new Delivery(event.seq(), json.writeValueAsString(Frames.MessageFrame.of(event)));
         feed.subscriptions.removeIf(s -> s.offer(delivery));

@@ -47,10 +47,6 @@ final class Subscription {
         return lastSeq;
     }
 
-    synchronized boolean ended() {
-        return ended;
-    }
-
     /** Moves the starting point (a client asking for live events only starts where the feed stands). */
     synchronized void startAt(long seq) {
         lastSeq = seq;

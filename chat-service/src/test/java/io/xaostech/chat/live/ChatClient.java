@@ -6,7 +6,6 @@ import com.jayway.jsonpath.JsonPath;
 import io.xaostech.platform.test.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -40,11 +39,7 @@ final class ChatClient implements WebSocket.Listener {
 
     /** A REST call with a bearer token and a JSON body (or none). */
     static HttpResponse<String> rest(int port, String method, String path, String token, String json) {
-        TestHttp http = new TestHttp(port);
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(request);
+        return new TestHttp(port).call(method, path, token, json);
     }
 
     @Override

@@ -114,7 +114,7 @@ class LiveChatTest {
     @Test
     void aMessageSentOnOneInstanceArrivesOnTheOther() throws Exception {
         ChatClient bobOnSecond = connect(secondPort, bob);
-        bobOnSecond.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\"}");
+        bobOnSecond.send(subscribe(null));
         assertThat(bobOnSecond.next("subscribed")).contains(room);
 
         ChatClient aliceOnFirst = connect(port, alice);
@@ -135,7 +135,7 @@ class LiveChatTest {
     @Test
     void aStoredMessageWhoseFanOutRecordWasLostStillArrives() throws Exception {
         ChatClient bobOnSecond = connect(secondPort, bob);
-        bobOnSecond.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\"}");
+        bobOnSecond.send(subscribe(null));
         bobOnSecond.next("subscribed");
         // Stored as a send stores it, but never put on the fan-out stream (as when Redis fails in between).
         jdbc.sql("update rooms set last_seq = last_seq + 1 where id = ?::uuid").param(room).update();
@@ -152,7 +152,7 @@ class LiveChatTest {
             aliceOnFirst.next("ack");
         }
         ChatClient bobOnSecond = connect(secondPort, bob);
-        bobOnSecond.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\",\"afterSeq\":0}");
+        bobOnSecond.send(subscribe(0L));
         bobOnSecond.next("subscribed");
         assertThat(JsonPath.<String>read(bobOnSecond.next("message"), "$.message.body")).isEqualTo("before 1");
         assertThat(JsonPath.<String>read(bobOnSecond.next("message"), "$.message.body")).isEqualTo("before 2");
@@ -163,7 +163,7 @@ class LiveChatTest {
             aliceOnFirst.next("ack");
         }
         ChatClient again = connect(port, bob);
-        again.send("{\"type\":\"subscribe\",\"room\":\"" + room + "\",\"afterSeq\":2}");
+        again.send(subscribe(2L));
         again.next("subscribed");
         List<Integer> seqs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

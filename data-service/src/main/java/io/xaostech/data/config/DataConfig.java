@@ -2,7 +2,6 @@ package io.xaostech.data.config;
 
 import io.xaostech.common.security.Role;
 import io.xaostech.platform.security.ApiAuthorization;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,10 +21,5 @@ class DataConfig {
                 .requestMatchers("/api/v1/data/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/data/purposes", "/api/v1/data/receipts/jwks").permitAll()
                 .requestMatchers("/api/v1/data/visitor/**").permitAll();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

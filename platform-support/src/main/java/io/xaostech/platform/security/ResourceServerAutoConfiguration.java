@@ -34,8 +34,9 @@ public class ResourceServerAutoConfiguration {
     /** This service's own token for other services' {@code /internal/**}. */
     @Bean
     @ConditionalOnMissingBean
-    ServiceTokens serviceTokens(ServiceClientProperties properties, tools.jackson.databind.json.JsonMapper json) {
-        return new ServiceTokens(properties, json, java.time.Clock.systemUTC());
+    ServiceTokens serviceTokens(ServiceClientProperties properties, tools.jackson.databind.json.JsonMapper json,
+                                java.time.Clock clock) {
+        return new ServiceTokens(properties, json, clock);
     }
 
     /** Filter-chain orders: before any form-login chain a service may add. */

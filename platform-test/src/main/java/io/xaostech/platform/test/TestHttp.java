@@ -41,6 +41,22 @@ public final class TestHttp {
         return send(request, Duration.ofSeconds(30));
     }
 
+    /** A JSON API call: {@code bearer} and {@code json} may be null (no token, no body). */
+    public HttpResponse<String> call(String method, String path, String bearer, String json) {
+        return call(method, path, bearer, json, Map.of());
+    }
+
+    /** A JSON API call with extra headers. */
+    public HttpResponse<String> call(String method, String path, String bearer, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Sends and waits at most {@code timeout} for the response. */
     public HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
         try {
