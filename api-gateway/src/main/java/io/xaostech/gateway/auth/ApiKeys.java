@@ -1,5 +1,6 @@
 package io.xaostech.gateway.auth;
 
+import io.xaostech.common.security.ApiKeyFormat;
 import io.xaostech.common.security.ApiKeyResolution;
 import io.xaostech.common.security.ApiKeyScope;
 import io.xaostech.gateway.config.GatewayProperties;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,6 @@ import reactor.core.publisher.Mono;
 @Component
 class ApiKeys {
 
-    private static final Pattern FORMAT = Pattern.compile("xk_[a-z2-9]{8}_[A-Za-z0-9_-]{43}");
     private static final String UNKNOWN = "-";
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
@@ -52,7 +51,7 @@ class ApiKeys {
 
     /** The key's principal, or empty if the key is not (or no longer) valid. */
     Mono<Optional<EdgePrincipal>> resolve(String presented) {
-        if (presented == null || !FORMAT.matcher(presented).matches()) {
+        if (!ApiKeyFormat.isWellFormed(presented)) {
             return Mono.just(Optional.empty());
         }
         String cacheKey = keyspace.key("key", Sha256.hex(presented));

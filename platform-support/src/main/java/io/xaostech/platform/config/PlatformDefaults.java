@@ -83,6 +83,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // Its own token for other services' /internal/**: account knows the same secret as XAOS_ACCOUNT_SECRET_<ID>.
         p.put("xaos.security.client.token-uri", "${xaos.services.account.url}/oauth2/token");
         p.put("xaos.security.client.client-id", "svc-" + service.id());
+        p.put("xaos.security.api-keys.resolve-uri", "${xaos.services.account.url}/internal/api-keys/resolve");
         p.put("xaos.security.client.client-secret", "${XAOS_SERVICE_SECRET:dev-only-" + service.id() + "-secret}");
         return p;
     }

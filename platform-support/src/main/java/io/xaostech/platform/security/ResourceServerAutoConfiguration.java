@@ -28,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, BearerTokenAuthenticationFilter.class})
-@EnableConfigurationProperties({ResourceServerProperties.class, ServiceClientProperties.class})
+@EnableConfigurationProperties({ResourceServerProperties.class, ServiceClientProperties.class, ApiKeyProperties.class})
 public class ResourceServerAutoConfiguration {
 
     /** This service's own token for other services' {@code /internal/**}. */
@@ -37,6 +37,14 @@ public class ResourceServerAutoConfiguration {
     ServiceTokens serviceTokens(ServiceClientProperties properties, tools.jackson.databind.json.JsonMapper json,
                                 java.time.Clock clock) {
         return new ServiceTokens(properties, json, clock);
+    }
+
+    /** Who API keys presented to this service belong to (account's answers, cached briefly). */
+    @Bean
+    @ConditionalOnMissingBean
+    ApiKeys apiKeys(ApiKeyProperties properties, ServiceTokens serviceTokens,
+                    tools.jackson.databind.json.JsonMapper json) {
+        return new ApiKeys(properties, serviceTokens, json);
     }
 
     /** Filter-chain orders: before any form-login chain a service may add. */

@@ -10,6 +10,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.xaostech.common.id.UserId;
+import io.xaostech.common.security.ApiKeyResolution;
+import io.xaostech.common.security.ApiKeyScope;
 import io.xaostech.common.security.Audiences;
 import io.xaostech.common.security.ClaimNames;
 import io.xaostech.common.security.Role;
@@ -21,7 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,6 +45,8 @@ public final class TestIssuer {
 
     private final RSAKey key;
     private final HttpServer server;
+    private final Map<String, ApiKeyResolution> apiKeys = new ConcurrentHashMap<>();
+    private final AtomicInteger resolutions = new AtomicInteger();
 
     private TestIssuer() {
         try {
@@ -66,6 +75,30 @@ public final class TestIssuer {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // Account's API-key resolution for services, answered only to a service token signed here.
+        server.createContext("/internal/api-keys/resolve", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status;
+            byte[] answer = new byte[0];
+            if (!isServiceToken(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                status = 401;
+            } else {
+                String key = body.replaceAll("(?s).*\"key\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+                ApiKeyResolution resolution = apiKeys.get(key);
+                status = resolution == null ? 404 : 200;
+                if (resolution != null) {
+                    answer = ("{\"keyId\":\"" + resolution.keyId() + "\",\"userId\":\"" + resolution.userId().value()
+                            + "\",\"scopes\":[" + resolution.scopes().stream().map(s -> "\"" + s.value() + "\"")
+                            .collect(java.util.stream.Collectors.joining(",")) + "],\"plan\":\"" + resolution.plan()
+                            + "\",\"expiresAt\":null}").getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            resolutions.incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "test-issuer-stop"));
     }
@@ -91,6 +124,55 @@ public final class TestIssuer {
         boolean known = credentials.length == 2 && credentials[0].startsWith("svc-")
                 && credentials[1].equals("dev-only-" + credentials[0].substring(4) + "-secret");
         return known ? credentials[0] : null;
+    }
+
+    /**
+     * Issues an API key as account would (well-formed {@code xk_…}), resolvable at {@code /internal/api-keys/resolve}
+     * until {@link #revokeApiKey revoked}.
+     *
+     * @param plan the owner's plan, {@code user} or {@code supporter}
+     */
+    public String apiKey(UUID owner, String plan, ApiKeyScope... scopes) {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            prefix.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String key = "xk_" + prefix + "_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        apiKeys.put(key, new ApiKeyResolution(UUID.randomUUID(), new UserId(owner), Set.of(scopes), plan, null));
+        return key;
+    }
+
+    /** Makes a key unknown from now on (services may still hold it for their cache time). */
+    public void revokeApiKey(String key) {
+        apiKeys.remove(key);
+    }
+
+    /** How many key resolutions were asked for so far (to see a service's cache at work). */
+    public int apiKeyResolutions() {
+        return resolutions.get();
+    }
+
+    /** Account's internal API-key resolution endpoint. */
+    public String apiKeyResolveUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/internal/api-keys/resolve";
+    }
+
+    private boolean isServiceToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(authorization.substring(7).strip());
+            return jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAPublicKey()))
+                    && jwt.getJWTClaimsSet().getAudience().contains(Audiences.INTERNAL)
+                    && jwt.getJWTClaimsSet().getSubject().startsWith("svc-");
+        } catch (java.text.ParseException | JOSEException e) {
+            return false;
+        }
     }
 
     /** Where the key set is published. */

@@ -63,6 +63,7 @@ public class XaosTestContextCustomizerFactory implements ContextCustomizerFactor
                 p.put("xaos.security.issuer", TestIssuer.ISSUER);
                 p.put("xaos.security.jwk-set-uri", TestIssuer.get().jwkSetUri());
                 p.put("xaos.security.client.token-uri", TestIssuer.get().tokenUri());
+                p.put("xaos.security.api-keys.resolve-uri", TestIssuer.get().apiKeyResolveUri());
             }
             MutablePropertySources sources = environment.getPropertySources();
             MapPropertySource source = new MapPropertySource(SOURCE_NAME, p);
