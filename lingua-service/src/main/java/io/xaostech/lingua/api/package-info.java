@@ -1,0 +1,2 @@
+/** The LibreTranslate-compatible HTTP API. */
+package io.xaostech.lingua.api;

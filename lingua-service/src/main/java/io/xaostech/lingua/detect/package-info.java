@@ -1,0 +1,2 @@
+/** Language detection among the configured languages. */
+package io.xaostech.lingua.detect;

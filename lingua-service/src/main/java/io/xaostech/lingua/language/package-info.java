@@ -1,0 +1,2 @@
+/** Language codes, names and translation directions. */
+package io.xaostech.lingua.language;

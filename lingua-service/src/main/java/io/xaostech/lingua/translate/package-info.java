@@ -1,0 +1,2 @@
+/** The translation pipeline: cache, translation memory, glossary protection, HTML text nodes and chunking. */
+package io.xaostech.lingua.translate;
