@@ -73,10 +73,16 @@ public class ApertiumEngine implements TranslationEngine {
         return translated;
     }
 
-    /** Pipelines currently started for the pair (for tests and metrics). */
-    int started(LanguagePair pair) {
+    /** Pipelines currently running for the pair. */
+    int running(LanguagePair pair) {
         Pool pool = pools.get(pair);
         return pool == null ? 0 : pool.size - pool.unstarted();
+    }
+
+    /** Pipelines ever launched for the pair (more than the pool size means some were replaced). */
+    int launched(LanguagePair pair) {
+        Pool pool = pools.get(pair);
+        return pool == null ? 0 : pool.launched.get();
     }
 
     @PreDestroy
@@ -91,6 +97,7 @@ public class ApertiumEngine implements TranslationEngine {
         private final ApertiumModes.Mode mode;
         private final int size = settings.poolSize();
         private final BlockingQueue<Slot> free;
+        private final java.util.concurrent.atomic.AtomicInteger launched = new java.util.concurrent.atomic.AtomicInteger();
 
         private final class Slot {
             ApertiumPipeline pipeline;
@@ -121,6 +128,7 @@ public class ApertiumEngine implements TranslationEngine {
                         slot.pipeline.close();
                     }
                     slot.pipeline = new ApertiumPipeline(mode.script(), watchdog, settings.timeout());
+                    launched.incrementAndGet();
                 }
                 return slot.pipeline.translate(text);
             } catch (IOException e) {
@@ -137,7 +145,7 @@ public class ApertiumEngine implements TranslationEngine {
         }
 
         int unstarted() {
-            return (int) free.stream().filter(s -> s.pipeline == null).count();
+            return (int) free.stream().filter(s -> s.pipeline == null || !s.pipeline.usable()).count();
         }
 
         void close() {
