@@ -11,7 +11,9 @@ RUN --mount=type=cache,target=/root/.m2 \
  && mv /app/*.jar /app/app.jar
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# A service's own system packages (lingua: Apertium and its language pairs), named by docker-compose.yml.
+ARG EXTRA_PACKAGES=""
+RUN apt-get update && apt-get install -y --no-install-recommends curl ${EXTRA_PACKAGES} && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app xaos
 COPY --from=build --chown=xaos /app /app
 WORKDIR /app

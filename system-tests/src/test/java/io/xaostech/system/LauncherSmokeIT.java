@@ -147,6 +147,18 @@ class LauncherSmokeIT {
                 .statusCode()).as("the key is resolved through account").isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/posts")).header("X-API-Key", apiKey + "x"))
                 .statusCode()).as("an unknown key is refused at the gateway").isEqualTo(401);
+
+        // lingua checks keys itself (LibreTranslate clients send them in the body): translate offline with Apertium.
+        String translate = "{\"q\":\"Hello, my friend.\",\"source\":\"en\",\"target\":\"es\",\"api_key\":\"%s\"}";
+        HttpResponse<String> translateKey = send(json(base + "/api/v1/account/api-keys", accessToken,
+                "{\"name\":\"translate\",\"scopes\":[\"translate\"]}"));
+        assertThat(translateKey.statusCode()).as(translateKey.body()).isEqualTo(201);
+        HttpResponse<String> translated = send(json(base + "/api/v1/lingua/translate", null,
+                translate.formatted(field(translateKey.body(), "key"))));
+        assertThat(translated.statusCode()).as(translated.body()).isEqualTo(200);
+        assertThat(translated.body()).contains("Hola, mi amigo.");
+        assertThat(send(json(base + "/api/v1/lingua/translate", null, translate.formatted(apiKey))).statusCode())
+                .as("a key without the translate scope").isEqualTo(403);
     }
 
     @Test
