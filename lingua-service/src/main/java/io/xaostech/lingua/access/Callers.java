@@ -5,7 +5,7 @@ import io.xaostech.common.security.ApiKeyResolution;
 import io.xaostech.common.security.ApiKeyScope;
 import io.xaostech.common.security.Role;
 import io.xaostech.lingua.config.LinguaProperties;
-import io.xaostech.platform.security.ApiKeys;
+import io.xaostech.platform.security.ApiKeyResolver;
 import io.xaostech.platform.security.BearerTokens;
 import io.xaostech.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Callers {
 
-    private final ApiKeys apiKeys;
+    private final ApiKeyResolver apiKeys;
     private final boolean anonymousAccess;
 
-    Callers(ApiKeys apiKeys, LinguaProperties properties) {
+    Callers(ApiKeyResolver apiKeys, LinguaProperties properties) {
         this.apiKeys = apiKeys;
         this.anonymousAccess = properties.anonymousAccess();
     }
@@ -39,7 +39,7 @@ public class Callers {
             ApiKeyResolution resolution;
             try {
                 resolution = apiKeys.resolve(key).orElseThrow(() -> forbidden("Invalid API key"));
-            } catch (ApiKeys.ResolutionUnavailable e) {
+            } catch (ApiKeyResolver.ResolutionUnavailable e) {
                 throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; "
                         + "retry later.", Map.of(ProblemException.RETRY_AFTER_PROPERTY, 5));
             }

@@ -61,8 +61,14 @@ public record LinguaProperties(@DefaultValue("false") boolean anonymousAccess,
                         @Min(1) int charsPerMinute, @Min(1) int charsPerDay) {
     }
 
-    /** @param ttl how long a machine translation is kept */
-    public record Cache(@NotNull @DefaultValue("7d") Duration ttl) {
+    /**
+     * @param ttl          how long a machine translation is kept in Redis
+     * @param localEntries how many of the most used translations each instance also keeps in memory (0: none)
+     * @param localTtl     how long an instance keeps one in memory
+     */
+    public record Cache(@NotNull @DefaultValue("7d") Duration ttl,
+                        @Min(0) @Max(1_000_000) @DefaultValue("10000") int localEntries,
+                        @NotNull @DefaultValue("5m") Duration localTtl) {
     }
 
     /**
@@ -96,9 +102,10 @@ public record LinguaProperties(@DefaultValue("false") boolean anonymousAccess,
     /**
      * @param languages   the only languages detection chooses among (ISO 639-1)
      * @param lowAccuracy smaller models (less memory, worse on short texts)
-     * @param preload     load the models at start rather than on the first detection
+     * @param preload     load the models in the background once the service has started, rather than on the
+     *                    first detection
      */
-    public record Detection(@NotNull @DefaultValue({"en", "es", "ca", "pt", "fr", "de", "it"}) List<String> languages,
+    public record Detection(@NotNull @DefaultValue({"en", "es", "ca", "pt", "fr"}) List<String> languages,
                             @DefaultValue("false") boolean lowAccuracy,
                             @DefaultValue("true") boolean preload) {
     }

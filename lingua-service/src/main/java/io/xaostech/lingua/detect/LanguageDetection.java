@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,8 @@ public class LanguageDetection {
     static final int SAMPLE_CHARS = 1_000;
 
     private final LanguageDetector detector;
+    private final List<String> languages;
+    private final boolean preload;
 
     /** One possible language of a text. */
     public record Candidate(String language, double confidence) {
@@ -39,13 +43,31 @@ public class LanguageDetection {
         if (properties.detection().lowAccuracy()) {
             builder = builder.withLowAccuracyMode();
         }
-        if (properties.detection().preload()) {
-            builder = builder.withPreloadedLanguageModels();
-        }
-        long started = System.nanoTime();
         this.detector = builder.build();
-        log.info("Language detection for {} ready in {} ms", properties.detection().languages(),
-                (System.nanoTime() - started) / 1_000_000);
+        this.languages = properties.detection().languages();
+        this.preload = properties.detection().preload();
+    }
+
+    /**
+     * Loads the models off the start-up path, once the service is up (the first detections wait for them);
+     * a failure is logged and left to the first detection to retry.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!preload) {
+            return;
+        }
+        Thread warmUp = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                detect("The models of every configured language load on the first detection.");
+                log.info("Language detection for {} ready in {} ms", languages, (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | Error e) {
+                log.error("Language detection could not load its models", e);
+            }
+        }, "lingua-detection-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** Candidates, most likely first, with their confidence (0–100); empty when nothing can be said. */

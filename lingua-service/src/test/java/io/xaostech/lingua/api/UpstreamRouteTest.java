@@ -18,14 +18,17 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A pair Apertium lacks (en-de) routed to a LibreTranslate server: translated through it while it works, refused
- * with 503 when it fails (the circuit opening), while Apertium's pairs keep working.
+ * with 503 when it fails (the circuit opening), while Apertium's pairs keep working. This context keeps no
+ * translations in memory, so what Redis holds is what is answered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UpstreamRouteTest {
@@ -59,11 +62,29 @@ class UpstreamRouteTest {
         registry.add("xaos.lingua.upstream.kind", () -> "libretranslate");
         registry.add("xaos.lingua.upstream.url", () -> "http://127.0.0.1:" + UPSTREAM.getAddress().getPort());
         registry.add("xaos.lingua.upstream.pairs", () -> "en-de");
+        registry.add("xaos.lingua.cache.local-entries", () -> "0");
     }
 
     @AfterAll
     static void stop() {
         UPSTREAM.stop(0);
+    }
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void aCachedTranslationIsServedFromRedis() {
+        LinguaApi api = new LinguaApi(port);
+        String key = TestIssuer.get().apiKey(UUID.randomUUID(), "user", ApiKeyScope.TRANSLATE);
+        String text = "The river of " + UUID.randomUUID().toString().substring(0, 8) + " is long.";
+        String request = "{\"q\":\"" + text + "\",\"source\":\"en\",\"target\":\"es\",\"api_key\":\"" + key + "\"}";
+        String first = JsonPath.read(api.post("/api/v1/lingua/translate", request).body(), "$.translatedText");
+        String cacheKey = redis.keys("lingua:tr:*").stream()
+                .filter(k -> first.equals(redis.opsForValue().get(k))).findFirst().orElseThrow();
+        redis.opsForValue().set(cacheKey, "from the cache");
+        assertThat((String) JsonPath.read(api.post("/api/v1/lingua/translate", request).body(), "$.translatedText"))
+                .isEqualTo("from the cache");
     }
 
     @Test

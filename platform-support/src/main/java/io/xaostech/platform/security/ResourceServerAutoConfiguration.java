@@ -42,9 +42,9 @@ public class ResourceServerAutoConfiguration {
     /** Who API keys presented to this service belong to (account's answers, cached briefly). */
     @Bean
     @ConditionalOnMissingBean
-    ApiKeys apiKeys(ApiKeyProperties properties, ServiceTokens serviceTokens,
-                    tools.jackson.databind.json.JsonMapper json) {
-        return new ApiKeys(properties, serviceTokens, json);
+    ApiKeyResolver apiKeyResolver(ApiKeyProperties properties, ServiceTokens serviceTokens,
+                                  tools.jackson.databind.json.JsonMapper json) {
+        return new ApiKeyResolver(properties, serviceTokens, json);
     }
 
     /** Filter-chain orders: before any form-login chain a service may add. */

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * key stops working within that time. Malformed keys are refused without a call. Secrets are held only as
  * SHA-256 hashes. Thread-safe.
  */
-public final class ApiKeys {
+public final class ApiKeyResolver {
 
     private final ApiKeyProperties properties;
     private final ServiceTokens serviceTokens;
@@ -34,7 +34,7 @@ public final class ApiKeys {
         }
     }
 
-    public ApiKeys(ApiKeyProperties properties, ServiceTokens serviceTokens, JsonMapper json) {
+    public ApiKeyResolver(ApiKeyProperties properties, ServiceTokens serviceTokens, JsonMapper json) {
         this.properties = properties;
         this.serviceTokens = serviceTokens;
         this.json = json;
