@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Callers {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Callers.class);
+
     private final ApiKeyResolver apiKeys;
     private final boolean anonymousAccess;
 
@@ -40,13 +42,15 @@ public class Callers {
             try {
                 resolution = apiKeys.resolve(key).orElseThrow(() -> forbidden("Invalid API key"));
             } catch (ApiKeyResolver.ResolutionUnavailable e) {
+                log.warn("API key could not be checked with account: {}", e.getMessage());
                 throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; "
                         + "retry later.", Map.of(ProblemException.RETRY_AFTER_PROPERTY, 5));
             }
             if (!resolution.scopes().contains(ApiKeyScope.TRANSLATE)) {
                 throw forbidden("This API key may not be used for translation: it lacks the translate scope");
             }
-            return new Caller("k:" + resolution.keyId(), resolution.plan());
+            // Counted per owner: more keys, or a fresh one, do not multiply a plan's quota.
+            return new Caller("u:" + resolution.userId().value(), resolution.plan());
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {

@@ -152,7 +152,8 @@ class LibreTranslateController {
                 sources.add(source);
                 continue;
             }
-            List<LanguageDetection.Candidate> candidates = detection.detect(text);
+            List<LanguageDetection.Candidate> candidates = detection.detect(
+                    format == Format.HTML ? org.jsoup.Jsoup.parse(text).text() : text);
             if (candidates.isEmpty()) {
                 throw new ProblemException(ProblemType.UNPROCESSABLE, "The language of q could not be detected; "
                         + "give source explicitly.", Map.of("field", "q"));

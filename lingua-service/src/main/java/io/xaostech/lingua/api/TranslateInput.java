@@ -37,8 +37,7 @@ record TranslateInput(List<String> q, boolean batch, String source, String targe
             throw invalid("Invalid request: q must be a string or an array of strings", "q");
         }
         return new TranslateInput(texts, batch, text(body, "source"), text(body, "target"), text(body, "format"),
-                alternatives(body.get("alternatives") == null || body.get("alternatives").isNull() ? null
-                        : body.get("alternatives").asString()), text(body, "api_key"));
+                alternatives(text(body, "alternatives")), text(body, "api_key"));
     }
 
     static TranslateInput fromForm(MultiValueMap<String, String> form) {

@@ -35,10 +35,20 @@ public class ContentGeneration {
 
     /** After a change to the memory or the glossary (committed). */
     public void advance() {
-        Long next = redis.opsForValue().increment(key);
-        if (next != null) {
-            current.accumulateAndGet(next, Math::max);
+        try {
+            Long next = redis.opsForValue().increment(key);
+            if (next != null) {
+                current.accumulateAndGet(next, Math::max);
+            }
+        } catch (RuntimeException e) {
+            // The change is committed; cached translations may show the old text until Redis is back.
+            log.error("Could not move the content generation on ({}); cached translations may be stale", e.toString());
         }
+    }
+
+    private long setTo(long value) {
+        current.set(value);
+        return value;
     }
 
     @Scheduled(fixedDelay = 2000, initialDelay = 2000)
@@ -46,8 +56,8 @@ public class ContentGeneration {
         try {
             String stored = redis.opsForValue().get(key);
             long value = stored == null ? 0 : Long.parseLong(stored);
-            current.set(value);
-            return value;
+            // Never backwards because of a read that raced this instance's own advance (a flushed Redis restarts at 0).
+            return stored == null ? setTo(0) : current.accumulateAndGet(value, Math::max);
         } catch (RuntimeException e) {
             log.warn("Could not read the content generation ({}); keeping {}", e.toString(), current.get());
             return Math.max(0, current.get());

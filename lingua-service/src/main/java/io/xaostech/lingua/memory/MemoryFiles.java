@@ -269,7 +269,7 @@ final class MemoryFiles {
 
     private static String code(String lang, String where) {
         // TMX languages may carry a region (en-US): the memory is kept per language.
-        String base = lang.strip().split("[-_]")[0];
+        String base = lang.strip().split("[-_]", -1)[0];
         return Languages.normalize(base).orElseThrow(() -> invalid(where + " names an unknown language '" + lang + "'"));
     }
 

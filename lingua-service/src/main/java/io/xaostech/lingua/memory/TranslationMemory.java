@@ -98,7 +98,7 @@ public class TranslationMemory {
         if (pair != null) {
             statement = statement.params(pair.source(), pair.target());
         }
-        statement.query(ROW).stream().forEach(each);
+        statement.query(ROW).list().forEach(each);
     }
 
     /**

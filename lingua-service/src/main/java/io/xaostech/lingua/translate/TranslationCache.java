@@ -35,7 +35,10 @@ class TranslationCache {
         this.redis = redis;
         this.keys = keys;
         this.ttlSeconds = properties.cache().ttl().toSeconds();
-        this.local = Caffeine.newBuilder().maximumSize(properties.cache().localEntries())
+        // Bounded by characters held (a long text weighs its length), at most 64 on average per entry allowed.
+        this.local = Caffeine.newBuilder()
+                .maximumWeight((long) properties.cache().localEntries() * 64)
+                .weigher((String key, String value) -> key.length() + value.length())
                 .expireAfterWrite(properties.cache().localTtl()).build();
     }
 

@@ -143,21 +143,27 @@ public class Translator {
             List<String> run = chunks.subList(start, Math.min(chunks.size(), start + per));
             others.add(CompletableFuture.supplyAsync(() -> engine.translate(pair, run), workers));
         }
-        List<String> out = new ArrayList<>(engine.translate(pair, chunks.subList(0, Math.min(per, chunks.size()))));
-        for (CompletableFuture<List<String>> other : others) {
-            try {
+        boolean done = false;
+        try {
+            List<String> out = new ArrayList<>(engine.translate(pair, chunks.subList(0, Math.min(per, chunks.size()))));
+            for (CompletableFuture<List<String>> other : others) {
                 out.addAll(other.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new EngineUnavailable("Translation failed: " + e.getCause(), 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineUnavailable("Interrupted while translating.", 1);
+            }
+            done = true;
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new EngineUnavailable("Translation failed: " + e.getCause(), 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailable("Interrupted while translating.", 1);
+        } finally {
+            if (!done) {
+                others.forEach(other -> other.cancel(false)); // queued runs of a failed request never start
             }
         }
-        return out;
     }
 
     @PreDestroy

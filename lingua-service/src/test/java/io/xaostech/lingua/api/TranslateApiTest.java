@@ -208,6 +208,10 @@ class TranslateApiTest {
         assertRefused(translate("42", "en", "es"), 400, ProblemType.INVALID_REQUEST, "q must be a string");
         assertRefused(translate("[\"ok\", 7]", "en", "es"), 400, ProblemType.INVALID_REQUEST, "q must be a string");
         assertRefused(api.post("/api/v1/lingua/translate", "{\"q\": \"Hello\", "), 400, ProblemType.BAD_REQUEST, "");
+        assertRefused(api.post("/api/v1/lingua/translate", "{\"q\":\"Hi\",\"source\":\"en\",\"target\":\"es\","
+                + "\"alternatives\":{},\"api_key\":\"" + key + "\"}"), 400, ProblemType.INVALID_REQUEST, "alternatives");
+        assertRefused(api.post("/api/v1/lingua/translate", "{\"q\":\"Hi\",\"source\":\"en\",\"target\":\"es\","
+                + "\"alternatives\":\"many\",\"api_key\":\"" + key + "\"}"), 400, ProblemType.INVALID_REQUEST, "alternatives");
         assertRefused(api.post("/api/v1/lingua/translate", "{\"q\":\"Hi\",\"source\":\"en\",\"target\":\"es\",\"format\":"
                 + "\"pdf\",\"api_key\":\"" + key + "\"}"), 400, ProblemType.INVALID_REQUEST, "pdf format is not supported");
     }

@@ -38,6 +38,7 @@ public class UpstreamEngine implements TranslationEngine {
     private final HttpClient http;
     private final JsonMapper json;
     private final CircuitBreaker breaker;
+    private final String version;
 
     public UpstreamEngine(LinguaProperties properties, JsonMapper json) {
         this.settings = properties.upstream();
@@ -48,6 +49,7 @@ public class UpstreamEngine implements TranslationEngine {
         }
         this.pairs = protocol == UpstreamProtocol.NONE ? Set.of()
                 : settings.pairs().stream().map(LanguagePair::parse).collect(Collectors.toUnmodifiableSet());
+        this.version = Sha256.hex(settings.kind() + "|" + settings.url()).substring(0, 16);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout()).build();
         this.breaker = CircuitBreaker.of("lingua-upstream", CircuitBreakerConfig.custom()
@@ -56,7 +58,8 @@ public class UpstreamEngine implements TranslationEngine {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(IOException.class, UpstreamProtocol.UpstreamFailed.class)
+                .recordExceptions(IOException.class, UpstreamProtocol.UpstreamFailed.class,
+                        tools.jackson.core.JacksonException.class)
                 .build());
     }
 
@@ -67,7 +70,7 @@ public class UpstreamEngine implements TranslationEngine {
 
     @Override
     public String version(LanguagePair pair) {
-        return Sha256.hex(settings.kind() + "|" + settings.url()).substring(0, 16);
+        return version;
     }
 
     @Override
@@ -75,22 +78,17 @@ public class UpstreamEngine implements TranslationEngine {
         return pairs;
     }
 
-    /** Whether the circuit is letting calls through (closed or half-open). */
-    public CircuitBreaker.State state() {
-        return breaker.getState();
-    }
-
     @Override
     public List<String> translate(LanguagePair pair, List<String> texts) {
         try {
-            return breaker.executeCheckedSupplier(() -> call(pair, texts));
+            return breaker.executeCallable(() -> call(pair, texts));
         } catch (CallNotPermittedException e) {
             throw new EngineUnavailable("The upstream translation engine for " + pair + " kept failing; it is "
                     + "rested for up to " + settings.openFor().toSeconds() + " s.", (int) settings.openFor().toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineUnavailable("Interrupted while waiting for the upstream translation engine.", 1);
-        } catch (Throwable e) {
+        } catch (Exception e) {
             log.warn("Upstream {} failed for {}: {}", settings.kind(), pair, e.toString());
             throw new EngineUnavailable("The upstream translation engine for " + pair + " did not answer usefully; "
                     + "retry later.", 5);
