@@ -140,7 +140,7 @@ class LibreTranslateController {
         boolean auto = input.source().strip().equalsIgnoreCase("auto");
         String source = auto ? null : language(input.source(), "source");
         if (!auto) {
-            pair(source, target);
+            pair(source, target); // refused before it costs quota
         }
         quotas.take(caller, input.chars());
 
@@ -186,7 +186,7 @@ class LibreTranslateController {
         bySource.forEach((source, indexes) -> {
             List<String> group = indexes.stream().map(texts::get).toList();
             List<String> result = source.equals(target) ? group
-                    : translator.translate(pair(source, target), group, format);
+                    : translator.translate(new LanguagePair(source, target), group, format);
             for (int i = 0; i < indexes.size(); i++) {
                 out[indexes.get(i)] = result.get(i);
             }
@@ -221,12 +221,7 @@ class LibreTranslateController {
             throw TranslateInput.invalid("Invalid request: source and target are the same language (" + source + ")",
                     "target");
         }
-        LanguagePair pair = new LanguagePair(source, target);
-        if (!translator.supports(pair)) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, pair + " is not a supported translation pair "
-                    + "(GET /api/v1/lingua/languages lists them).", Map.of("source", source, "target", target));
-        }
-        return pair;
+        return translator.requireSupported(new LanguagePair(source, target));
     }
 
     private static String language(String code, String field) {

@@ -88,7 +88,7 @@ public class Glossary {
             throw new ProblemException(ProblemType.CONFLICT, "The glossary of " + pair + " already has the term '"
                     + term + "'.", Map.of("term", term));
         }
-        afterCommit();
+        MemoryChanges.afterCommit(generation);
         return find(id).orElseThrow();
     }
 
@@ -96,12 +96,8 @@ public class Glossary {
     public boolean delete(UUID id) {
         boolean deleted = jdbc.sql("delete from glossary_entries where id = ?").param(id).update() > 0;
         if (deleted) {
-            afterCommit();
+            MemoryChanges.afterCommit(generation);
         }
         return deleted;
-    }
-
-    private void afterCommit() {
-        MemoryChanges.afterCommit(generation);
     }
 }

@@ -16,8 +16,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Administrators' API for the translation memory (role ADMIN, enforced by the security chain): list, add, edit,
@@ -122,27 +122,27 @@ class MemoryAdminController {
     }
 
     @GetMapping("/export")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "tmx") @Pattern(regexp = "tmx|csv") String format,
+    ResponseEntity<String> export(@RequestParam(defaultValue = "tmx") @Pattern(regexp = "tmx|csv") String format,
                                                  @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{2,3}") String source,
                                                  @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{2,3}") String target) {
         LanguagePair pair = optionalPair(source, target);
-        List<MemoryEntry> entries = new java.util.ArrayList<>();
-        memory.forEach(pair, entries::add);
+        List<MemoryEntry> entries = memory.all(pair);
         boolean tmx = format.equals("tmx");
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        StringWriter body = new StringWriter();
+        try {
             if (tmx) {
-                MemoryFiles.writeTmx(writer, pair == null ? null : pair.source(), entries);
+                MemoryFiles.writeTmx(body, pair == null ? null : pair.source(), entries);
             } else {
-                MemoryFiles.writeCsv(writer, entries);
+                MemoryFiles.writeCsv(body, entries);
             }
-            writer.flush();
-        };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
         return ResponseEntity.ok()
                 .contentType(tmx ? TMX : new MediaType(CSV, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"translation-memory."
                         + format + "\"")
-                .body(body);
+                .body(body.toString());
     }
 
     static LanguagePair pair(String source, String target) {

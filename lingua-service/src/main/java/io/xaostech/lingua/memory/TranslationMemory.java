@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -90,15 +89,15 @@ public class TranslationMemory {
         return jdbc.sql(sql.toString()).params(params).query(ROW).list();
     }
 
-    /** Every entry of a direction (or all), oldest first, one at a time (exports). */
-    public void forEach(LanguagePair pair, Consumer<MemoryEntry> each) {
+    /** Every entry of a direction (or all), oldest first (exports). */
+    public List<MemoryEntry> all(LanguagePair pair) {
         String sql = COLUMNS + (pair == null ? "" : "where source_lang = ? and target_lang = ? ")
                 + "order by source_lang, target_lang, created_at, id";
         var statement = jdbc.sql(sql);
         if (pair != null) {
             statement = statement.params(pair.source(), pair.target());
         }
-        statement.query(ROW).list().forEach(each);
+        return statement.query(ROW).list();
     }
 
     /**

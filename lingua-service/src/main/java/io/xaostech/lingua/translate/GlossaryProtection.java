@@ -2,7 +2,9 @@ package io.xaostech.lingua.translate;
 
 import io.xaostech.lingua.memory.GlossaryEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,7 @@ final class GlossaryProtection {
 
     private final Pattern terms;
     private final List<GlossaryEntry> entries;
+    private final Map<String, String> renderingByTerm = new HashMap<>();
 
     /** A text with its terms hidden, and what each placeholder stands for. */
     record Protected(String text, List<String> renderings) {
@@ -24,6 +27,7 @@ final class GlossaryProtection {
 
     GlossaryProtection(List<GlossaryEntry> longestFirst) {
         this.entries = longestFirst;
+        longestFirst.forEach(entry -> renderingByTerm.putIfAbsent(entry.term(), entry.rendering()));
         if (longestFirst.isEmpty()) {
             this.terms = null;
             return;
@@ -35,6 +39,11 @@ final class GlossaryProtection {
         this.terms = Pattern.compile("(?<![\\p{L}\\p{N}])(" + alternatives + ")(?![\\p{L}\\p{N}])");
     }
 
+    /** Whether this was built from exactly these terms (the glossary hands out one list per snapshot and pair). */
+    boolean isFor(List<GlossaryEntry> longestFirst) {
+        return entries == longestFirst;
+    }
+
     Protected protect(String text) {
         if (terms == null) {
             return new Protected(text, List.of());
@@ -44,8 +53,7 @@ final class GlossaryProtection {
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
             String term = matcher.group(1);
-            String rendering = entries.stream().filter(e -> e.term().equals(term)).findFirst()
-                    .map(GlossaryEntry::rendering).orElse(term);
+            String rendering = renderingByTerm.getOrDefault(term, term);
             matcher.appendReplacement(out, "ZZG" + renderings.size() + "ZZ");
             renderings.add(rendering);
         }

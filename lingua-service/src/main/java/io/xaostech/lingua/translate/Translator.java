@@ -8,6 +8,7 @@ import io.xaostech.lingua.engine.TranslationEngine;
 import io.xaostech.lingua.language.LanguagePair;
 import io.xaostech.lingua.memory.ContentGeneration;
 import io.xaostech.lingua.memory.Glossary;
+import io.xaostech.lingua.memory.GlossaryEntry;
 import io.xaostech.lingua.memory.TranslationMemory;
 import io.xaostech.platform.crypto.Sha256;
 import io.xaostech.platform.web.ProblemException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +45,7 @@ public class Translator {
     private final LinguaProperties.Limits limits;
     private final int parallelism;
     private final ExecutorService workers;
+    private final Map<LanguagePair, GlossaryProtection> protections = new ConcurrentHashMap<>();
 
     Translator(Engines engines, TranslationCache cache, TranslationMemory memory, Glossary glossary,
                ContentGeneration generation, LinguaProperties properties) {
@@ -66,11 +69,21 @@ public class Translator {
         return engines.engineFor(pair).isPresent();
     }
 
-    /** One translation per text, in order. */
-    public List<String> translate(LanguagePair pair, List<String> texts, Format format) {
-        TranslationEngine engine = engines.engineFor(pair).orElseThrow(() -> new ProblemException(
-                ProblemType.INVALID_REQUEST, pair + " is not a supported translation pair.",
+    /** The pair, if some engine translates it; else a 400 that says so. */
+    public LanguagePair requireSupported(LanguagePair pair) {
+        engineOf(pair);
+        return pair;
+    }
+
+    private TranslationEngine engineOf(LanguagePair pair) {
+        return engines.engineFor(pair).orElseThrow(() -> new ProblemException(ProblemType.INVALID_REQUEST,
+                pair + " is not a supported translation pair (GET /api/v1/lingua/languages lists them).",
                 Map.of("source", pair.source(), "target", pair.target())));
+    }
+
+    /** One translation per text, in order; a pair no engine has is a 400. */
+    public List<String> translate(LanguagePair pair, List<String> texts, Format format) {
+        TranslationEngine engine = engineOf(pair);
         long gen = generation.current();
         String version = engine.id() + "@" + engine.version(pair);
         List<String> keys = texts.stream()
@@ -111,7 +124,7 @@ public class Translator {
 
     private Map<String, String> translateSegments(TranslationEngine engine, LanguagePair pair, Set<String> segments) {
         Map<String, String> done = new HashMap<>(memory.lookup(pair, segments));
-        GlossaryProtection protection = new GlossaryProtection(glossary.terms(pair));
+        GlossaryProtection protection = protection(pair);
         List<String> chunks = new ArrayList<>();
         Map<String, int[]> chunkRanges = new LinkedHashMap<>();
         Map<String, List<String>> renderings = new HashMap<>();
@@ -129,6 +142,13 @@ public class Translator {
         chunkRanges.forEach((segment, range) -> done.put(segment, GlossaryProtection.restore(
                 String.join("", out.subList(range[0], range[1])), renderings.get(segment))));
         return done;
+    }
+
+    /** The pair's glossary as one compiled pattern, built again only when the glossary changed. */
+    private GlossaryProtection protection(LanguagePair pair) {
+        List<GlossaryEntry> terms = glossary.terms(pair);
+        return protections.compute(pair, (p, known) -> known != null && known.isFor(terms) ? known
+                : new GlossaryProtection(terms));
     }
 
     /** The chunks split into up to {@code parallelism} runs, the first on this thread and the rest on workers. */

@@ -24,7 +24,7 @@ public final class ApiKeyResolver {
     private final ApiKeyProperties properties;
     private final ServiceTokens serviceTokens;
     private final JsonMapper json;
-    private final HttpClient http;
+    private volatile HttpClient http;
     private final Cache<String, Optional<ApiKeyResolution>> answers;
 
     /** Account could not say whether the key is valid (unreachable, refused this service, answered nonsense). */
@@ -38,8 +38,6 @@ public final class ApiKeyResolver {
         this.properties = properties;
         this.serviceTokens = serviceTokens;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.timeout()).build();
         this.answers = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.cacheTtl()).build();
     }
 
@@ -55,6 +53,21 @@ public final class ApiKeyResolver {
         return answers.get(Sha256.hex(presented), hash -> ask(presented));
     }
 
+    /** Made on the first key a service sees: every servlet service has this bean, few are ever shown a key. */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    http = client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(properties.timeout()).build();
+                }
+            }
+        }
+        return client;
+    }
+
     private Optional<ApiKeyResolution> ask(String presented) {
         HttpRequest request;
         try {
@@ -67,7 +80,7 @@ public final class ApiKeyResolver {
             throw new ResolutionUnavailable("no service token to ask account with: " + e.getMessage(), e);
         }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
                 case 200 -> Optional.of(json.readValue(response.body(), ApiKeyResolution.class));
                 case 404 -> Optional.empty();

@@ -54,7 +54,7 @@ final class ApertiumModes {
                 }
                 LanguagePair pair = new LanguagePair(source.get(), target.get());
                 script(file).ifPresent(script -> modes.putIfAbsent(pair,
-                        new Mode(pair, script, version(file, script))));
+                        new Mode(pair, script, version(script))));
             }
         } catch (IOException e) {
             log.warn("Could not list Apertium modes in {}: {}", modesDir, e.toString());
@@ -82,7 +82,7 @@ final class ApertiumModes {
     }
 
     /** The script and the sizes and times of the files it reads: new pair data, new version. */
-    private static String version(Path modeFile, String script) {
+    private static String version(String script) {
         StringBuilder fingerprint = new StringBuilder(script);
         Matcher paths = Pattern.compile("'(/[^']+)'").matcher(script);
         while (paths.find()) {
