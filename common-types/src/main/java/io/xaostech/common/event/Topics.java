@@ -10,7 +10,7 @@ public final class Topics {
     /** Privacy requests fanned out to every service; produced by data. */
     public static final String PRIVACY = STREAM_PREFIX + "privacy";
     /** Subscription and entitlement changes; produced by payments. */
-    public static final String BILLING = STREAM_PREFIX + "billing";
+    public static final String PAYMENTS = STREAM_PREFIX + "payments";
 
     /** Stream entry field holding the envelope's type, readable without parsing the body. */
     public static final String FIELD_TYPE = "type";

@@ -23,6 +23,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
+    NOT_IMPLEMENTED("not-implemented", "Not implemented", 501),
     BAD_GATEWAY("bad-gateway", "Bad gateway", 502),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
     GATEWAY_TIMEOUT("gateway-timeout", "Gateway timeout", 504);

@@ -1,0 +1,2 @@
+/** The plans on sale, from configuration, and the public list of them. */
+package io.xaostech.payments.plan;

@@ -1,0 +1,99 @@
+package io.xaostech.payments.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.net.RequestOptions;
+import io.xaostech.common.problem.ProblemType;
+import io.xaostech.payments.config.PaymentsProperties;
+import io.xaostech.platform.web.ProblemException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls Stripe with stripe-java when an API key is configured. Without one the service still runs (plans, webhooks)
+ * and every call answers 501 saying how to configure Stripe. Stripe's failures become problems a client can act
+ * on: Stripe unreachable or rate limiting 503 with Retry-After, Stripe failing or refusing our request 502.
+ */
+@Component
+public class StripeApi {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeApi.class);
+
+    /** Work done with the client; stripe-java's checked exception is translated by {@link #call}. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T run(StripeClient stripe) throws StripeException;
+    }
+
+    private final StripeClient client;
+
+    public StripeApi(PaymentsProperties properties) {
+        PaymentsProperties.Stripe stripe = properties.stripe();
+        this.client = !stripe.configured() ? null : StripeClient.builder()
+                .setApiKey(stripe.apiKey())
+                .setApiBase(stripe.apiBase().toString().replaceAll("/+$", ""))
+                .setConnectTimeout((int) stripe.connectTimeout().toMillis())
+                .setReadTimeout((int) stripe.readTimeout().toMillis())
+                .setMaxNetworkRetries(stripe.maxNetworkRetries())
+                .build();
+        if (client == null) {
+            log.warn("No Stripe API key (xaos.payments.stripe.api-key): checkout and the portal answer 501");
+        }
+    }
+
+    public boolean configured() {
+        return client != null;
+    }
+
+    /** Options carrying the idempotency key every POST to Stripe has. */
+    public static RequestOptions idempotent(String key) {
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+
+    /** Runs {@code call}; {@code what} names the call in problems and logs ("create a Checkout Session"). */
+    public <T> T call(String what, Call<T> call) {
+        if (client == null) {
+            throw new ProblemException(ProblemType.NOT_IMPLEMENTED, "Stripe is not configured on this server, so it "
+                    + "cannot " + what + ". Set XAOS_STRIPE_API_KEY (a test-mode secret key, sk_test_…) and "
+                    + "XAOS_STRIPE_WEBHOOK_SECRET (whsec_…, from the dashboard or `stripe listen`); see the README.");
+        }
+        try {
+            return call.run(client);
+        } catch (ApiConnectionException e) {
+            log.warn("Stripe unreachable while trying to {}: {}", what, e.getMessage());
+            throw unavailable("Stripe could not be reached to " + what + "; retry with the same Idempotency-Key.");
+        } catch (RateLimitException e) {
+            log.warn("Stripe rate limited us while trying to {}: {}", what, e.getMessage());
+            throw unavailable("Stripe is busy and refused to " + what + " for now; retry with the same Idempotency-Key.");
+        } catch (IdempotencyException e) {
+            throw new ProblemException(ProblemType.CONFLICT, "Stripe refused to " + what + ": " + e.getStripeError()
+                    .getMessage());
+        } catch (AuthenticationException e) {
+            // PermissionException is one too: a restricted key without the right.
+            log.error("Stripe refused our API key while trying to {}: {}", what, e.getMessage());
+            throw badGateway(what, e);
+        } catch (StripeException e) {
+            Integer status = e.getStatusCode();
+            log.warn("Stripe failed to {} (HTTP {}, request {}): {}", what, status, e.getRequestId(), e.getMessage());
+            throw badGateway(what, e);
+        }
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, detail,
+                Map.of(ProblemException.RETRY_AFTER_PROPERTY, 5));
+    }
+
+    private static ProblemException badGateway(String what, StripeException e) {
+        Integer status = e.getStatusCode();
+        return new ProblemException(ProblemType.BAD_GATEWAY, "Stripe failed to " + what
+                + (status == null ? "" : " (Stripe answered HTTP " + status + ")")
+                + (status != null && status >= 500 ? "; retry with the same Idempotency-Key." : "."));
+    }
+}
