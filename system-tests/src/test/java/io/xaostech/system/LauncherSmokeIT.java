@@ -3,6 +3,7 @@ package io.xaostech.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.common.service.XaosService;
+import io.xaostech.platform.test.FakeStripe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ class LauncherSmokeIT {
     /** account creates this administrator at start (see the launcher's environment below). */
     private static final String ADMIN_EMAIL = "smoke-admin@example.test";
     private static final String ADMIN_PASSWORD = "a long smoke-admin passphrase";
+    private static final String WEBHOOK_SECRET = "whsec_smoke";
     private static final String ONE_PIXEL_PNG =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
@@ -267,6 +269,10 @@ class LauncherSmokeIT {
         return field(tokens.body(), "access_token");
     }
 
+    private static HttpRequest.Builder authorized(String url, String bearer) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
+    }
+
     private static HttpRequest.Builder json(String url, String bearer, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -415,6 +421,37 @@ class LauncherSmokeIT {
 
     @Test
     @Order(7)
+    void aSignedInUserChecksOutAndASignedWebhookMakesThemASupporter() throws Exception {
+        String base = "http://127.0.0.1:" + port(XaosService.GATEWAY);
+        String token = newUser(base, "Payer");
+        String user = subject(token);
+        HttpResponse<String> checkout = send(json(base + "/api/v1/payments/checkout-sessions", token,
+                "{\"plan\":\"supporter-monthly\"}").header("Idempotency-Key", "smoke-" + user));
+        assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(201);
+        assertThat(field(checkout.body(), "url")).startsWith("https://checkout.stripe.com/c/pay/cs_test_");
+        String customer = (String) FakeStripe.get().customersOf(user).get(0).get("id");
+
+        // Stripe calls the webhook through the gateway: no token, the body signed and passed on untouched.
+        long now = java.time.Instant.now().getEpochSecond();
+        String payload = ("{\"id\":\"evt_smoke_%s\",\"object\":\"event\",\"created\":%d,\"type\":"
+                + "\"customer.subscription.created\",\"data\":{\"object\":{\"id\":\"sub_smoke\",\"object\":"
+                + "\"subscription\",\"customer\":\"%s\",\"status\":\"active\",\"items\":{\"data\":[{\"price\":"
+                + "{\"id\":\"price_supporter_monthly\"}}]}}}}").formatted(user, now, customer);
+        HttpResponse<String> delivered = send(HttpRequest.newBuilder(URI.create(base + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", FakeStripe.signature(WEBHOOK_SECRET, payload, now))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)));
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+
+        // payments publishes SubscriptionChanged; account grants the role.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(send(authorized(base + "/api/v1/account/me", token)).body()).contains("SUPPORTER"));
+        HttpResponse<String> mine = send(authorized(base + "/api/v1/payments/me/subscriptions", token));
+        assertThat(mine.body()).contains("\"supporter\":true").contains("\"plan\":\"supporter-monthly\"");
+    }
+
+    @Test
+    @Order(8)
     void upAgainIsANoOpAndStatusShowsAllUp() throws Exception {
         List<String> pidsBefore = recordedPids();
 
@@ -430,7 +467,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downLeavesNoProcessBehind() throws Exception {
         List<String> pids = recordedPids();
         assertThat(pids).hasSize(XaosService.values().length + 1);
@@ -467,6 +504,10 @@ class LauncherSmokeIT {
         env.put("XAOS_AOT", "0");
         env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // payments talks to a local stand-in of Stripe's API, and checks webhooks with this secret.
+        env.put("XAOS_STRIPE_API_KEY", FakeStripe.API_KEY);
+        env.put("XAOS_STRIPE_API_BASE", FakeStripe.get().url());
+        env.put("XAOS_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {

@@ -42,6 +42,7 @@ class CheckoutSessions {
     }
 
     IdempotentRequests.Outcome<CheckoutView> checkout(UUID user, String key, CheckoutRequest request) {
+        stripe.require("open checkout");
         SessionCreateParams.Builder params = validated(request, user.toString());
         String fingerprint = request.plan() != null ? "plan:" + request.plan()
                 : "one-off:" + request.oneOff().amount() + ":" + request.oneOff().currency();
@@ -60,6 +61,7 @@ class CheckoutSessions {
     }
 
     IdempotentRequests.Outcome<PortalView> portal(UUID user, String key) {
+        stripe.require("open the billing portal");
         return idempotency.once(user, "portal", key, "portal", PortalView.class, stripeKey -> {
             String customer = customers.find(user).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
                     "There is no billing account to manage yet: it is made at your first checkout."));

@@ -56,13 +56,18 @@ public class StripeApi {
         return RequestOptions.builder().setIdempotencyKey(key).build();
     }
 
-    /** Runs {@code call}; {@code what} names the call in problems and logs ("create a Checkout Session"). */
-    public <T> T call(String what, Call<T> call) {
+    /** A 501 saying how to configure Stripe, unless it is; {@code what} names what needed it ("open checkout"). */
+    public void require(String what) {
         if (client == null) {
             throw new ProblemException(ProblemType.NOT_IMPLEMENTED, "Stripe is not configured on this server, so it "
                     + "cannot " + what + ". Set XAOS_STRIPE_API_KEY (a test-mode secret key, sk_test_…) and "
                     + "XAOS_STRIPE_WEBHOOK_SECRET (whsec_…, from the dashboard or `stripe listen`); see the README.");
         }
+    }
+
+    /** Runs {@code call}; {@code what} names the call in problems and logs ("create a Checkout Session"). */
+    public <T> T call(String what, Call<T> call) {
+        require(what);
         try {
             return call.run(client);
         } catch (ApiConnectionException e) {
