@@ -40,17 +40,15 @@ public class Reconciliation {
     }
 
     private final StripeApi stripe;
-    private final ReceivedEvents events;
     private final EventProcessor processor;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
     private final PaymentsProperties.Reconciliation settings;
 
-    Reconciliation(StripeApi stripe, ReceivedEvents events, EventProcessor processor, JdbcClient jdbc,
+    Reconciliation(StripeApi stripe, EventProcessor processor, JdbcClient jdbc,
                    JsonMapper json, Clock clock, PaymentsProperties properties) {
         this.stripe = stripe;
-        this.events = events;
         this.processor = processor;
         this.jdbc = jdbc;
         this.json = json;
@@ -90,7 +88,7 @@ public class Reconciliation {
             String payload = json.writeValueAsString(event);
             try {
                 StripeEvent parsed = StripeEvent.parse(json, payload);
-                if (events.store(parsed, payload, ReceivedEvents.Source.RECONCILIATION)) {
+                if (processor.receive(parsed, payload, ReceivedEvents.Source.RECONCILIATION)) {
                     recovered++;
                     differences.add("event " + parsed.id() + " (" + parsed.type() + ") had not reached the webhook");
                 }

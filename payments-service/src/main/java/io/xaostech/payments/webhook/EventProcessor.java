@@ -6,25 +6,25 @@ import io.xaostech.payments.billing.BillingEvents;
 import io.xaostech.payments.config.PaymentsProperties;
 import io.xaostech.payments.stripe.StripeEvent;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Processes stored events: at once after the webhook answered (a small bounded pool; when it is full the event
- * simply waits for the next round) and in rounds for anything left (a restart, a failure). Each event is claimed
- * with a row lock that skips events another instance holds, and its effect commits with its "processed" mark; a
- * failure is retried later with a growing delay, up to the configured attempts.
+ * Processes Stripe events: a new event in the transaction that stores it (so the webhook's answer follows its
+ * effect by a few statements, with one commit), and in rounds anything left (a failure, a restart). The effect and
+ * the event's "processed" mark run in a nested transaction (a savepoint): if the effect fails, only it is rolled
+ * back, the event stays stored with its error, and a later round retries it with a growing delay, up to the
+ * configured attempts. A round claims each event with a row lock that skips events another instance holds.
  */
 @Component
 public class EventProcessor implements SmartLifecycle {
@@ -34,18 +34,20 @@ public class EventProcessor implements SmartLifecycle {
     private final ReceivedEvents events;
     private final BillingEvents billing;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate nested;
     private final JsonMapper json;
     private final PaymentsProperties.Processing settings;
     private final MeterRegistry meters;
     private final AtomicInteger backlog = new AtomicInteger();
-    private ThreadPoolExecutor immediate;
     private ScheduledExecutorService rounds;
 
-    EventProcessor(ReceivedEvents events, BillingEvents billing, TransactionTemplate transactions, JsonMapper json,
-                   PaymentsProperties properties, MeterRegistry meters) {
+    EventProcessor(ReceivedEvents events, BillingEvents billing, PlatformTransactionManager transactionManager,
+                   JsonMapper json, PaymentsProperties properties, MeterRegistry meters) {
         this.events = events;
         this.billing = billing;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.nested = new TransactionTemplate(transactionManager);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.json = json;
         this.settings = properties.processing();
         this.meters = meters;
@@ -53,12 +55,15 @@ public class EventProcessor implements SmartLifecycle {
                 .description("Stripe events stored and not yet processed").register(meters);
     }
 
-    /** Processes a just-stored event soon, on the pool, if it has room. */
-    void soon(String id) {
-        ThreadPoolExecutor pool = immediate;
-        if (pool != null) {
-            pool.execute(() -> process(id));
-        }
+    /** Stores an event unless it is known, and processes it at once; answers whether it was new. */
+    public boolean receive(StripeEvent event, String payload, ReceivedEvents.Source source) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!events.store(event, payload, source)) {
+                return false;
+            }
+            apply(event);
+            return true;
+        }));
     }
 
     /** Processes every event that is due, round after round until none is left; answers how many were processed. */
@@ -76,24 +81,24 @@ public class EventProcessor implements SmartLifecycle {
 
     /** Answers whether this call processed the event (false if it was done already, held elsewhere, or failed). */
     boolean process(String id) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> events.claim(id)
+                .map(pending -> apply(StripeEvent.parse(json, pending.payload())))
+                .orElse(false)));
+    }
+
+    /** The event's effect and its "processed" mark, or, if that fails, only the failure recorded. */
+    private boolean apply(StripeEvent event) {
         try {
-            Boolean done = transactions.execute(tx -> events.claim(id).map(pending -> {
-                BillingEvents.Outcome outcome = billing.apply(StripeEvent.parse(json, pending.payload()));
-                events.processed(id, outcome.user(), outcome.summary());
-                return true;
-            }).orElse(false));
-            if (Boolean.TRUE.equals(done)) {
-                meters.counter("payments.events.processed", "result", "processed").increment();
-            }
-            return Boolean.TRUE.equals(done);
+            nested.executeWithoutResult(tx -> {
+                BillingEvents.Outcome outcome = billing.apply(event);
+                events.processed(event.id(), outcome.user(), outcome.summary());
+            });
+            meters.counter("payments.events.processed", "result", "processed").increment();
+            return true;
         } catch (RuntimeException e) {
             meters.counter("payments.events.processed", "result", "failed").increment();
-            log.warn("Stripe event {} failed and will be retried: {}", id, e.toString());
-            try {
-                events.failed(id, e.toString(), settings.retryDelay());
-            } catch (RuntimeException second) {
-                log.warn("Could not record the failure of event {}: {}", id, second.toString());
-            }
+            log.warn("Stripe event {} ({}) failed and will be retried: {}", event.id(), event.type(), e.toString());
+            events.failed(event.id(), e.toString(), settings.retryDelay());
             return false;
         }
     }
@@ -114,35 +119,25 @@ public class EventProcessor implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        immediate = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                daemon("stripe-event"), new ThreadPoolExecutor.DiscardPolicy());
-        rounds = Executors.newSingleThreadScheduledExecutor(daemon("stripe-event-rounds"));
-        long every = settings.pollInterval().toMillis();
-        rounds.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+        rounds = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stripe-event-rounds");
             thread.setDaemon(true);
             return thread;
-        };
+        });
+        long every = settings.pollInterval().toMillis();
+        rounds.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void stop() {
         if (rounds != null) {
             rounds.shutdown();
-            immediate.shutdown();
             try {
-                immediate.awaitTermination(10, TimeUnit.SECONDS);
                 rounds.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             rounds = null;
-            immediate = null;
         }
     }
 

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /webhooks/stripe}: no token (the gateway passes it through untouched); Stripe's signature over the raw
- * body is the authentication. A verified event is stored once and answered 200 at once; processing follows.
+ * body is the authentication. A verified event is stored once, processed in the same transaction, and answered 200
+ * (also when its processing failed: it is stored, and retried later).
  */
 @RestController
 class WebhookController {
@@ -33,16 +34,13 @@ class WebhookController {
     record Received(boolean received, boolean duplicate) {
     }
 
-    private final ReceivedEvents events;
     private final EventProcessor processor;
     private final JsonMapper json;
     private final Clock clock;
     private final String secret;
     private final long toleranceSeconds;
 
-    WebhookController(ReceivedEvents events, EventProcessor processor, JsonMapper json, Clock clock,
-                      PaymentsProperties properties) {
-        this.events = events;
+    WebhookController(EventProcessor processor, JsonMapper json, Clock clock, PaymentsProperties properties) {
         this.processor = processor;
         this.json = json;
         this.clock = clock;
@@ -75,10 +73,7 @@ class WebhookController {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
         }
-        boolean fresh = events.store(event, payload, ReceivedEvents.Source.WEBHOOK);
-        if (fresh) {
-            processor.soon(event.id());
-        }
+        boolean fresh = processor.receive(event, payload, ReceivedEvents.Source.WEBHOOK);
         return new Received(true, !fresh);
     }
 

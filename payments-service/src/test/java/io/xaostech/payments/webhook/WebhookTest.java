@@ -102,6 +102,28 @@ class WebhookTest extends PaymentsTest {
     }
 
     @Test
+    void anEventWhoseEffectFailsIsStillStoredAnsweredAndLeftForRetry() {
+        UUID user = UUID.randomUUID();
+        String eventId = id("evt");
+        // No currency: the ledger refuses the row, so the effect fails after the event was stored.
+        String payload = event(eventId, "checkout.session.completed", NOW,
+                checkoutSession(id("cs"), id("cus"), user, "payment", "paid", 300, "eur", id("pi"))
+                        .replace("\"currency\": \"eur\",", ""));
+        HttpResponse<String> answer = deliver(payload);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        record Row(boolean processed, int attempts, String error) {
+        }
+        Row row = jdbc.sql("select processed_at is not null, attempts, last_error from stripe_events where id = ?")
+                .param(eventId).query((rs, i) -> new Row(rs.getBoolean(1), rs.getInt(2), rs.getString(3))).single();
+        assertThat(row.processed()).isFalse();
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.error()).contains("currency");
+        assertThat(jdbc.sql("select count(*) from ledger_entries where user_id = ?").param(user).query(Integer.class)
+                .single()).isZero();
+        assertThat(JsonPath.<Boolean>read(deliver(payload).body(), "$.duplicate")).isTrue();
+    }
+
+    @Test
     void oneEventDeliveredManyTimesAtOnceHasOneEffect() throws Exception {
         UUID user = UUID.randomUUID();
         String eventId = id("evt");
