@@ -8,6 +8,8 @@
 # Prints the figures and writes bench/results/blog.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 SECS=${1:-15}
 CONNECTIONS=${CONNECTIONS:-50}
 WARMUP=${WARMUP:-90}
@@ -26,11 +28,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-jar_of() {
-  local jar; jar=$(ls "$ROOT/$1"/target/"$1"-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-  if [ -z "$jar" ]; then (cd "$ROOT" && mvn -B -q -DskipTests package -pl "$1" -am); jar=$(ls "$ROOT/$1"/target/"$1"-*.jar | head -1); fi
-  echo "$jar"
-}
 BLOG_JAR=$(jar_of blog-service)
 GATEWAY_JAR=$(jar_of api-gateway)
 

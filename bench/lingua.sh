@@ -10,6 +10,8 @@
 # Prints the figures and writes bench/results/lingua.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 SECS=${1:-20}
 CONNECTIONS=${CONNECTIONS:-32}
 POOL=${POOL:-2}
@@ -28,14 +30,9 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 [ -f /usr/share/apertium/modes/eng-spa.mode ] || { echo "Apertium's eng-spa pair is needed (apt-get install apertium-eng-spa)"; exit 1; }
 
-JAR=$(ls "$ROOT"/lingua-service/target/lingua-service-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$JAR" ]; then
-  (cd "$ROOT" && mvn -B -q -DskipTests package -pl lingua-service -am)
-  JAR=$(ls "$ROOT"/lingua-service/target/lingua-service-*.jar | grep -v plain | head -1)
-fi
+JAR=$(jar_of lingua-service)
 
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
-redis-cli -n "$REDIS_DB" flushdb >/dev/null
+fresh_stores "$DB" "$REDIS_DB"
 # shellcheck disable=SC2086
 XAOS_DB_NAME=$DB XAOS_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB XAOS_LINGUA_ANONYMOUS=true \
   "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port=$PORT --xaos.lingua.apertium.pool-size="$POOL" \
@@ -43,10 +40,7 @@ XAOS_DB_NAME=$DB XAOS_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB XAOS_LINGUA_ANO
   --xaos.lingua.quotas.anonymous.chars-per-minute=1000000000 --xaos.lingua.quotas.anonymous.chars-per-day=1000000000 \
   >"$WORK/lingua.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 240); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ] && break; sleep 0.5
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ] || { tail -30 "$WORK/lingua.log"; exit 1; }
+await_ready "$PORT" "$WORK/lingua.log"
 URL=http://127.0.0.1:$PORT/api/v1/lingua
 curl -sf -H 'Content-Type: application/json' -d '{"q":"Hello, my friend.","source":"en","target":"es"}' "$URL/translate"; echo
 curl -sf -H 'Content-Type: application/json' -d '{"q":"Me gustan los gatos."}' "$URL/detect" >/dev/null

@@ -9,6 +9,8 @@
 # Prints the figures and writes bench/results/payments.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 SECS=${1:-20}
 CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-20}
@@ -27,21 +29,13 @@ cleanup() {
 trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 
-JAR=$(ls "$ROOT"/payments-service/target/payments-service-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$JAR" ]; then
-  (cd "$ROOT" && mvn -B -q -DskipTests package -pl payments-service -am)
-  JAR=$(ls "$ROOT"/payments-service/target/payments-service-*.jar | grep -v plain | head -1)
-fi
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
-redis-cli -n "$REDIS_DB" flushdb >/dev/null
+JAR=$(jar_of payments-service)
+fresh_stores "$DB" "$REDIS_DB"
 # shellcheck disable=SC2086
 XAOS_DB_NAME=$DB XAOS_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB XAOS_STRIPE_WEBHOOK_SECRET=$SECRET \
   "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port=$PORT >"$WORK/payments.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 240); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ] && break; sleep 0.5
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" = 200 ] || { tail -30 "$WORK/payments.log"; exit 1; }
+await_ready "$PORT" "$WORK/payments.log"
 URL=http://127.0.0.1:$PORT/webhooks/stripe
 sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "$1"; }
 tool() { "$JAVA" -Xmx512m "$ROOT/bench/StripeWebhookLoad.java" "$@"; }
