@@ -434,9 +434,9 @@ class LauncherSmokeIT {
         // Stripe calls the webhook through the gateway: no token, the body signed and passed on untouched.
         long now = java.time.Instant.now().getEpochSecond();
         String payload = ("{\"id\":\"evt_smoke_%s\",\"object\":\"event\",\"created\":%d,\"type\":"
-                + "\"customer.subscription.created\",\"data\":{\"object\":{\"id\":\"sub_smoke\",\"object\":"
+                + "\"customer.subscription.created\",\"data\":{\"object\":{\"id\":\"sub_smoke_%s\",\"object\":"
                 + "\"subscription\",\"customer\":\"%s\",\"status\":\"active\",\"items\":{\"data\":[{\"price\":"
-                + "{\"id\":\"price_supporter_monthly\"}}]}}}}").formatted(user, now, customer);
+                + "{\"id\":\"price_supporter_monthly\"}}]}}}}").formatted(user, now, user, customer);
         HttpResponse<String> delivered = send(HttpRequest.newBuilder(URI.create(base + "/webhooks/stripe"))
                 .header("Content-Type", "application/json")
                 .header("Stripe-Signature", FakeStripe.signature(WEBHOOK_SECRET, payload, now))

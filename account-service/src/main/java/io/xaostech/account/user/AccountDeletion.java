@@ -61,6 +61,7 @@ class AccountDeletion {
                        updated_at = ?, version = version + 1
                 where id = ?""").params(Timestamp.from(now), user.value()).update();
         jdbc.sql("delete from user_roles where user_id = ?").param(user.value()).update();
+        jdbc.sql("delete from supporter_entitlements where user_id = ?").param(user.value()).update();
         jdbc.sql("update api_keys set revoked_at = ? where user_id = ? and revoked_at is null")
                 .params(Timestamp.from(now), user.value()).update();
         jdbc.sql("delete from email_tokens where user_id = ?").param(user.value()).update();

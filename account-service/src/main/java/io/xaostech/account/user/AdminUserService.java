@@ -103,6 +103,7 @@ class AdminUserService {
 
     @Transactional
     Set<Role> grant(String actor, UUID user, Role role, boolean granted) {
+        requireUser(user);
         Set<Role> current = EnumSet.noneOf(Role.class);
         current.addAll(roles(jdbc.sql("select coalesce(string_agg(role, ' '), '') from user_roles where user_id = ?")
                 .param(user).query(String.class).single()));
@@ -122,9 +123,10 @@ class AdminUserService {
         }
     }
 
+    /** The user must exist; their row stays locked to the end of the transaction, so role changes take turns. */
     private void requireUser(UUID user) {
-        if (!jdbc.sql("select exists (select 1 from users where id = ? and status <> 'DELETED')").param(user)
-                .query(Boolean.class).single()) {
+        if (jdbc.sql("select id from users where id = ? and status <> 'DELETED' for update").param(user)
+                .query(UUID.class).optional().isEmpty()) {
             throw notFound(user);
         }
     }

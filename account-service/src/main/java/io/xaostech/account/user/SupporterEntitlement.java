@@ -63,10 +63,16 @@ class SupporterEntitlement implements EventHandler<SubscriptionChanged> {
                     event.id(), change.revision(), user);
             return;
         }
-        boolean present = jdbc.sql("select exists (select 1 from users where id = ? and status <> 'DELETED')")
-                .param(user).query(Boolean.class).single();
+        // The user row locked: an administrator's role change waits for this one (and the other way round).
+        boolean present = jdbc.sql("select id from users where id = ? and status <> 'DELETED' for update")
+                .param(user).query(UUID.class).optional().isPresent();
         if (!present) {
             log.info("SubscriptionChanged {} names no current user ({}); nothing to grant", event.id(), user);
+            return;
+        }
+        boolean holds = jdbc.sql("select exists (select 1 from user_roles where user_id = ? and role = ?)")
+                .params(user, Role.SUPPORTER.name()).query(Boolean.class).single();
+        if (holds == change.supporter()) {
             return;
         }
         users.grant(ACTOR, user, Role.SUPPORTER, change.supporter());

@@ -55,11 +55,16 @@ class SupporterEntitlementTest extends AccountApiTestBase {
     @Test
     void anEventForNoCurrentUserIsAcknowledgedAndGrantsNothing() {
         String nobody = UUID.randomUUID().toString();
+        String deleted = api.newUser("deleted");
+        jdbc.sql("update users set status = 'DELETED' where id = ?::uuid").param(deleted).update();
         publish(nobody, "active", true, 1);
+        publish(deleted, "active", true, 1);
         String marker = api.newUser("after-nobody");
         publish(marker, "active", true, 1);
         awaitRoles(marker, List.of("SUPPORTER", "USER"));
-        assertThat(roles(nobody)).isEmpty();
+        assertThat(roles(deleted)).containsExactly("USER");
+        // Acknowledged, not left pending for redelivery.
+        assertThat(redis.opsForStream().pending(Topics.PAYMENTS, "account").getTotalPendingMessages()).isZero();
     }
 
     private void publish(String user, String status, boolean supporter, long revision) {

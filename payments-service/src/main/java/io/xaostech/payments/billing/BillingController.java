@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +34,6 @@ class BillingController {
     }
 
     @GetMapping("/api/v1/payments/me/subscriptions")
-    @Transactional(readOnly = true)
     SubscriptionsView subscriptions(@AuthenticationPrincipal Jwt token) {
         UUID user = BearerTokens.userId(token);
         return new SubscriptionsView(entitlements.isSupporter(user), subscriptions.of(user));

@@ -17,8 +17,15 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class BillingEvents {
 
-    /** Whom an event concerned (null when unknown) and what it did, for the event's row. */
-    public record Outcome(UUID user, String summary) {
+    /**
+     * Whom an event concerned (null when unknown) and what it did, for the event's row; {@code forget} says the
+     * event is about someone whose billing data was erased, so its payload must not be kept either.
+     */
+    public record Outcome(UUID user, String summary, boolean forget) {
+
+        Outcome(UUID user, String summary) {
+            this(user, summary, false);
+        }
     }
 
     private final Customers customers;
@@ -38,6 +45,9 @@ public class BillingEvents {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome apply(StripeEvent event) {
+        if (concernsErased(event)) {
+            return new Outcome(null, "ignored: about a user whose billing data was erased", true);
+        }
         return switch (event.type()) {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> checkoutCompleted(event);
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
@@ -47,6 +57,7 @@ public class BillingEvents {
                  "invoice.voided", "invoice.marked_uncollectible" -> invoice(event);
             case "charge.refunded" -> refund(event);
             case "charge.dispute.created" -> dispute(event);
+            case "customer.created" -> customerCreated(event);
             default -> new Outcome(null, "ignored: not a type we act on");
         };
     }
@@ -71,6 +82,13 @@ public class BillingEvents {
                 event.field("currency"), intent != null ? "payment_intent:" + intent : "checkout:" + event.field("id"),
                 intent, event.id(), "One-off support", Instant.ofEpochSecond(event.created())));
         return new Outcome(user.get(), recorded ? "one-off payment recorded" : "one-off payment already recorded");
+    }
+
+    /** A customer of ours made at Stripe: remembered if its creation's answer never reached us. */
+    private Outcome customerCreated(StripeEvent event) {
+        Optional<UUID> user = event.userInMetadata(Customers.USER_METADATA);
+        user.ifPresent(u -> customers.remember(u, event.field("id")));
+        return new Outcome(user.orElse(null), user.isPresent() ? "customer known" : "ignored: not a customer of ours");
     }
 
     private Outcome subscription(StripeEvent event) {
@@ -108,6 +126,7 @@ public class BillingEvents {
     private Outcome refund(StripeEvent event) {
         Optional<UUID> user = userOf(event).or(() -> ledger.payerOf(event.reference("payment_intent")));
         String charge = "charge:" + event.field("id");
+        ledger.lock(charge);
         long refundedTotal = event.number("amount_refunded");
         long newlyRefunded = refundedTotal - ledger.refunded(charge);
         if (newlyRefunded <= 0) {
@@ -127,6 +146,17 @@ public class BillingEvents {
                 "Dispute (" + Optional.ofNullable(event.field("reason")).orElse("unspecified") + ")",
                 Instant.ofEpochSecond(event.created())));
         return new Outcome(user.orElse(null), recorded ? "dispute recorded" : "dispute already recorded");
+    }
+
+    /**
+     * Whether the event is about an erased user: by its customer (deleting the customer at erasure sends
+     * cancellations and {@code customer.deleted} afterwards) or by the user our metadata names.
+     */
+    private boolean concernsErased(StripeEvent event) {
+        String customer = "customer".equals(event.field("object")) ? event.field("id") : event.reference("customer");
+        UUID named = event.userInMetadata(Customers.USER_METADATA)
+                .or(() -> StripeEvent.uuid(event.field("client_reference_id"))).orElse(null);
+        return (customer != null || named != null) && customers.erased(named, customer);
     }
 
     private Optional<UUID> userOf(StripeEvent event) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.MDC;
+import io.xaostech.platform.jdbc.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,9 @@ class Entitlements {
 
     /** Publishes the change, in the caller's transaction; answers whether the user is a supporter after it. */
     boolean publish(Subscriptions.Change change) {
+        // One user's changes one at a time: computed over what the others committed, so two subscriptions changing
+        // at once (a plan switch) cannot leave the flag of whichever committed first.
+        TransactionLocks.lock(jdbc, "payments:entitlement:" + change.user());
         boolean supporter = subscriptions.anyEntitling(change.user());
         long revision = jdbc.sql("""
                         insert into entitlements as e (user_id, supporter, revision) values (?, ?, 1)

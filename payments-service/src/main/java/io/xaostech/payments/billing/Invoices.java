@@ -18,10 +18,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The invoice mirror. An invoice's state is replaced by a newer event's, or by one of the same second that does not
- * step back (a paid, void or uncollectible invoice is never made open or draft again).
+ * step back: draft, then open, then uncollectible, then paid or void (an uncollectible invoice may still be paid).
  */
 @Component
 class Invoices {
+
+    /** Where an invoice status stands in its lifecycle, as SQL over the column named by %s. */
+    private static final String STATUS_RANK =
+            "(case %1$s when 'draft' then 0 when 'open' then 1 when 'uncollectible' then 2 else 3 end)";
 
     record InvoiceView(String id, String number, String status, long amountDue, long amountPaid, String currency,
                        Instant created, String hostedInvoiceUrl, String invoicePdf) {
@@ -50,7 +54,9 @@ class Invoices {
                             state_created = excluded.state_created, updated_at = now()
                         where excluded.state_created > i.state_created
                            or (excluded.state_created = i.state_created
-                               and (i.status in ('draft', 'open') or excluded.status = i.status))""")
+                               and rank(excluded.status) >= rank(i.status))""".replace("rank(excluded.status)",
+                                STATUS_RANK.formatted("excluded.status")).replace("rank(i.status)",
+                                STATUS_RANK.formatted("i.status")))
                 .param("id", event.field("id")).param("user", user).param("subscription", subscription)
                 .param("number", event.field("number")).param("status", limit(event.field("status"), 24, "open"))
                 .param("currency", limit(event.field("currency"), 3, "xxx"))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.xaostech.platform.jdbc.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,11 @@ class Ledger {
                 .params(entry.user(), entry.kind().name(), entry.amountMinor(), entry.currency(), entry.reference(),
                         entry.paymentIntent(), entry.eventId(), entry.description(), Timestamps.utc(entry.occurredAt()))
                 .update() == 1;
+    }
+
+    /** Serialises, until the transaction ends, the work of everyone recording movements of this reference. */
+    void lock(String reference) {
+        TransactionLocks.lock(jdbc, "payments:ledger:" + reference);
     }
 
     /** What the refunds recorded for a charge add up to (a positive number). */

@@ -74,8 +74,11 @@ class Subscriptions {
         return Optional.of(new Change(user, id, status, planId, held.status() != status));
     }
 
+    /** Whether any subscription of the user to one of our plans is in an entitling state. */
     boolean anyEntitling(UUID user) {
-        return jdbc.sql("select exists (select 1 from subscriptions where user_id = :user and status in (:statuses))")
+        return jdbc.sql("""
+                        select exists (select 1 from subscriptions
+                                       where user_id = :user and plan_id is not null and status in (:statuses))""")
                 .param("user", user).param("statuses", SubscriptionStatus.entitlingNames())
                 .query(Boolean.class).single();
     }

@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code Idempotency-Key} contract of our POSTs, as Stripe's own: the first answer for a user's key is kept
  * (in Redis, {@code payments:idem:*}) and replayed for the key's lifetime; the same key with other parameters is a
  * 422; a request arriving while the first is still running is a 409 to retry. A failed first attempt is not kept,
- * so the client retries with the same key, and the Stripe idempotency key derived from it makes Stripe answer
- * that retry with what it may already have created.
+ * so the client retries with the same key. The Stripe idempotency key is derived from user and key: after a lost
+ * answer (503) the retry asks Stripe with the same one and gets what Stripe may already have made; after Stripe
+ * failed (502) — an answer Stripe keeps for that key for a day — the retry uses the next derived key, as the failed
+ * request made nothing a client could have used.
  */
 @Component
 class IdempotentRequests {
@@ -46,9 +48,10 @@ class IdempotentRequests {
         this.json = json;
         this.ttl = properties.checkout().idempotencyTtl();
         PaymentsProperties.Stripe stripe = properties.stripe();
-        // Long enough for the slowest Stripe call with its retries, so a running request is never taken over.
+        // Longer than the slowest request (a customer lookup and creation, then the session, each with retries),
+        // so a running request is never taken over.
         this.pendingTtl = stripe.connectTimeout().plus(stripe.readTimeout())
-                .multipliedBy(stripe.maxNetworkRetries() + 1L).plusSeconds(10);
+                .multipliedBy(3L * (stripe.maxNetworkRetries() + 1L)).plusSeconds(30);
     }
 
     /**
@@ -70,10 +73,16 @@ class IdempotentRequests {
         if (!Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(redisKey, pending, pendingTtl))) {
             return replay(redisKey, fingerprint, type);
         }
+        String attemptKey = keys.key("idem-attempt", hashed);
+        String failedAtStripe = redis.opsForValue().get(attemptKey);
         T value;
         try {
-            value = action.apply("xaos-" + operation + "-" + hashed);
+            value = action.apply("xaos-" + operation + "-" + hashed + (failedAtStripe == null ? "" : "-" + failedAtStripe));
         } catch (RuntimeException e) {
+            if (e instanceof ProblemException problem && problem.type() == ProblemType.BAD_GATEWAY) {
+                redis.opsForValue().increment(attemptKey);
+                redis.expire(attemptKey, ttl);
+            }
             redis.delete(redisKey);
             throw e;
         }

@@ -1,6 +1,7 @@
 package io.xaostech.payments.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -42,6 +43,12 @@ public record PaymentsProperties(@Valid @NotNull @DefaultValue Stripe stripe,
         public boolean configured() {
             return apiKey != null && !apiKey.isBlank();
         }
+
+        /** A tolerance of zero would make stripe-java skip the timestamp check, and with it replay protection. */
+        @AssertTrue(message = "webhook-tolerance must be between 1 second and 1 hour")
+        public boolean isWebhookToleranceBounded() {
+            return webhookTolerance.toSeconds() >= 1 && webhookTolerance.toSeconds() <= 3600;
+        }
     }
 
     /**
@@ -80,17 +87,19 @@ public record PaymentsProperties(@Valid @NotNull @DefaultValue Stripe stripe,
     }
 
     /**
-     * Processing of stored events after the webhook answered.
+     * Processing of stored events whose first processing (in the webhook's transaction) failed.
      *
-     * @param pollInterval how often events not yet processed are looked for
-     * @param batch        events taken per round
-     * @param retryDelay   first wait after a failed attempt (doubles per attempt, at most an hour)
-     * @param maxAttempts  attempts before an event is left for an operator (it stays in the table)
+     * @param pollInterval     how often events not yet processed are looked for
+     * @param batch            events taken per round
+     * @param retryDelay       first wait after a failed attempt (doubles per attempt, at most an hour)
+     * @param maxAttempts      attempts before an event is left for an operator (it stays in the table)
+     * @param payloadRetention how long a processed event's payload is kept (its id, type and outcome stay)
      */
     public record Processing(@NotNull @DefaultValue("1s") Duration pollInterval,
                              @Min(1) @Max(1000) @DefaultValue("100") int batch,
                              @NotNull @DefaultValue("10s") Duration retryDelay,
-                             @Min(1) @DefaultValue("12") int maxAttempts) {
+                             @Min(1) @DefaultValue("12") int maxAttempts,
+                             @NotNull @DefaultValue("30d") Duration payloadRetention) {
     }
 
     /**

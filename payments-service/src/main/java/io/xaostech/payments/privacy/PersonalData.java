@@ -8,6 +8,8 @@ import io.xaostech.payments.webhook.ReceivedEvents;
 import io.xaostech.platform.privacy.PersonalDataHooks;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PersonalData implements PersonalDataHooks {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalData.class);
 
     public record Export(UUID userId, String stripeCustomer, BillingRecords.Export billing) {
     }
@@ -51,6 +55,10 @@ public class PersonalData implements PersonalDataHooks {
     @Override
     public Erasure erase(UUID user) {
         Optional<String> customer = customers.find(user);
+        if (customer.isPresent() && !stripe.configured()) {
+            log.error("Erasing user {} without a Stripe API key: their Stripe customer {} was not deleted there, and "
+                    + "a subscription it has goes on billing; delete it in the dashboard", user, customer.get());
+        }
         boolean deletedAtStripe = customer.isPresent() && stripe.configured() && deleteAtStripe(customer.get());
         return transactions.execute(tx -> {
             customers.forget(user);

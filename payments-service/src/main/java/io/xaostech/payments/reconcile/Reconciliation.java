@@ -83,7 +83,12 @@ public class Reconciliation {
         List<String> differences = new ArrayList<>();
         int seen = 0;
         int recovered = 0;
-        for (JsonNode event : list("/v1/events", from, to, Map.of())) {
+        Listing listed = list("/v1/events", from, to, Map.of());
+        if (listed.truncated()) {
+            differences.add("Stripe listed more than " + (PAGE * MAX_PAGES) + " events since "
+                    + Instant.ofEpochSecond(from) + "; the oldest were not scanned and the next run starts there again");
+        }
+        for (JsonNode event : listed.objects()) {
             seen++;
             String payload = json.writeValueAsString(event);
             try {
@@ -103,7 +108,8 @@ public class Reconciliation {
         long id = jdbc.sql("""
                         insert into reconciliation_runs (started_at, finished_at, scanned_from, scanned_to, events_seen,
                             events_recovered, differences) values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(Timestamps.utc(started), Timestamps.utc(finished), from, to, seen, recovered,
+                .params(Timestamps.utc(started), Timestamps.utc(finished), from, listed.truncated() ? from : to, seen,
+                        recovered,
                         json.writeValueAsString(differences))
                 .query(Long.class).single();
         return new Report(id, started, finished, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), seen,
@@ -135,7 +141,7 @@ public class Reconciliation {
     /** Stripe's paid invoices of the window against the mirror and the ledger. */
     private List<String> compareInvoices(long from, long to) {
         List<String> differences = new ArrayList<>();
-        for (JsonNode invoice : list("/v1/invoices", from, to, Map.of("status", "paid"))) {
+        for (JsonNode invoice : list("/v1/invoices", from, to, Map.of("status", "paid")).objects()) {
             String id = StripeEvent.text(invoice, "id");
             long paid = invoice.path("amount_paid").asLong();
             Optional<String> status = jdbc.sql("select status from invoices where stripe_invoice_id = ?").param(id)
@@ -154,8 +160,12 @@ public class Reconciliation {
         return differences;
     }
 
+    /** Objects of a Stripe list, newest first; {@code truncated} when the page bound stopped the listing. */
+    private record Listing(List<JsonNode> objects, boolean truncated) {
+    }
+
     /** Every object of a Stripe list created in [from, to], page by page (bounded). */
-    private List<JsonNode> list(String path, long from, long to, Map<String, String> filters) {
+    private Listing list(String path, long from, long to, Map<String, String> filters) {
         List<JsonNode> all = new ArrayList<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -174,12 +184,12 @@ public class Reconciliation {
             JsonNode data = answer.path("data");
             data.forEach(all::add);
             if (!answer.path("has_more").asBoolean(false) || data.isEmpty()) {
-                return all;
+                return new Listing(all, false);
             }
             after = StripeEvent.text(data.get(data.size() - 1), "id");
         }
         log.warn("Reconciliation stopped listing {} after {} pages", path, MAX_PAGES);
-        return all;
+        return new Listing(all, true);
     }
 
     private static String encode(String value) {

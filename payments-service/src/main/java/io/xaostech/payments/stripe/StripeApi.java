@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Calls Stripe with stripe-java when an API key is configured. Without one the service still runs (plans, webhooks)
  * and every call answers 501 saying how to configure Stripe. Stripe's failures become problems a client can act
- * on: Stripe unreachable or rate limiting 503 with Retry-After, Stripe failing or refusing our request 502.
+ * on: Stripe unreachable or rate limiting 503 with Retry-After (the request may or may not have been carried out:
+ * retry with the same idempotency key), Stripe failing or refusing our request 502 (an answer Stripe keeps for
+ * that idempotency key).
  */
 @Component
 public class StripeApi {
@@ -77,8 +79,9 @@ public class StripeApi {
             log.warn("Stripe rate limited us while trying to {}: {}", what, e.getMessage());
             throw unavailable("Stripe is busy and refused to " + what + " for now; retry with the same Idempotency-Key.");
         } catch (IdempotencyException e) {
-            throw new ProblemException(ProblemType.CONFLICT, "Stripe refused to " + what + ": " + e.getStripeError()
-                    .getMessage());
+            // Our derived key met other parameters at Stripe: the client reused its key for another request.
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "This Idempotency-Key was already used with other "
+                    + "parameters; use a new key for a new request.", Map.of("field", "Idempotency-Key"));
         } catch (AuthenticationException e) {
             // PermissionException is one too: a restricted key without the right.
             log.error("Stripe refused our API key while trying to {}: {}", what, e.getMessage());

@@ -6,13 +6,10 @@ import io.xaostech.payments.billing.BillingEvents;
 import io.xaostech.payments.config.PaymentsProperties;
 import io.xaostech.payments.stripe.StripeEvent;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * configured attempts. A round claims each event with a row lock that skips events another instance holds.
  */
 @Component
-public class EventProcessor implements SmartLifecycle {
+public class EventProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
 
@@ -39,7 +36,6 @@ public class EventProcessor implements SmartLifecycle {
     private final PaymentsProperties.Processing settings;
     private final MeterRegistry meters;
     private final AtomicInteger backlog = new AtomicInteger();
-    private ScheduledExecutorService rounds;
 
     EventProcessor(ReceivedEvents events, BillingEvents billing, PlatformTransactionManager transactionManager,
                    JsonMapper json, PaymentsProperties properties, MeterRegistry meters) {
@@ -66,16 +62,22 @@ public class EventProcessor implements SmartLifecycle {
         }));
     }
 
-    /** Processes every event that is due, round after round until none is left; answers how many were processed. */
+    /**
+     * Processes the events that are due, batch after batch while a batch gets anything done (events another
+     * instance holds are left to it); answers how many were processed.
+     */
     public int drain() {
         int processed = 0;
+        int done;
         List<String> due;
         do {
             due = events.due(settings.batch(), settings.maxAttempts());
+            done = 0;
             for (String id : due) {
-                processed += process(id) ? 1 : 0;
+                done += process(id) ? 1 : 0;
             }
-        } while (due.size() == settings.batch());
+            processed += done;
+        } while (due.size() == settings.batch() && done > 0);
         return processed;
     }
 
@@ -92,6 +94,9 @@ public class EventProcessor implements SmartLifecycle {
             nested.executeWithoutResult(tx -> {
                 BillingEvents.Outcome outcome = billing.apply(event);
                 events.processed(event.id(), outcome.user(), outcome.summary());
+                if (outcome.forget()) {
+                    events.redact(event.id());
+                }
             });
             meters.counter("payments.events.processed", "result", "processed").increment();
             return true;
@@ -103,7 +108,9 @@ public class EventProcessor implements SmartLifecycle {
         }
     }
 
-    private void round() {
+    @Scheduled(initialDelayString = "${xaos.payments.processing.poll-interval:1s}",
+            fixedDelayString = "${xaos.payments.processing.poll-interval:1s}")
+    void round() {
         try {
             drain();
             ReceivedEvents.Backlog left = events.backlog(settings.maxAttempts());
@@ -117,32 +124,17 @@ public class EventProcessor implements SmartLifecycle {
         }
     }
 
-    @Override
-    public synchronized void start() {
-        rounds = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stripe-event-rounds");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.pollInterval().toMillis();
-        rounds.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (rounds != null) {
-            rounds.shutdown();
-            try {
-                rounds.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** Payloads are kept only as long as they may be needed to look into an event (personal data minimised). */
+    @Scheduled(initialDelayString = "1m", fixedDelayString = "6h")
+    void prunePayloads() {
+        try {
+            int pruned = events.prune(settings.payloadRetention());
+            if (pruned > 0) {
+                log.info("Dropped the payloads of {} Stripe events processed more than {} ago", pruned,
+                        settings.payloadRetention());
             }
-            rounds = null;
+        } catch (RuntimeException e) {
+            log.warn("Pruning event payloads failed: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return rounds != null;
     }
 }

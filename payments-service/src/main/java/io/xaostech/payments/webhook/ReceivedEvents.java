@@ -32,11 +32,7 @@ public class ReceivedEvents {
                 .update() == 1;
     }
 
-    /** Which of these event ids are already stored. */
-    public List<String> known(List<String> ids) {
-        return ids.isEmpty() ? List.of() : jdbc.sql("select id from stripe_events where id in (:ids)")
-                .param("ids", ids).query(String.class).list();
-    }
+    private static final String REDACTED = "{\"redacted\":true}";
 
     /** Events due for (another) attempt, oldest Stripe time first. */
     List<String> due(int limit, int maxAttempts) {
@@ -74,15 +70,32 @@ public class ReceivedEvents {
     }
 
     /**
-     * Replaces the stored payloads of the user's processed events, and of any naming their Stripe customer (which
-     * hold their name, email or address), with a marker; the event ids stay, so a redelivery is still a duplicate.
+     * Replaces the stored payloads of the user's events, and of any naming their Stripe customer (which hold their
+     * name, email or address), with a marker; the event ids stay, so a redelivery is still a duplicate. An event not
+     * yet processed is closed as redacted: it concerns someone who is gone.
      */
     public int redact(UUID user, String customerId) {
         return jdbc.sql("""
-                        update stripe_events set payload = '{"redacted":true}'
-                        where processed_at is not null and payload <> '{"redacted":true}'
-                          and (user_id = ? or (cast(? as text) is not null and strpos(payload, ?) > 0))""")
-                .params(user, customerId, "\"" + customerId + "\"").update();
+                        update stripe_events set payload = :redacted,
+                            processed_at = coalesce(processed_at, now()),
+                            outcome = coalesce(outcome, 'redacted at erasure before processing')
+                        where payload <> :redacted
+                          and (user_id = :user or (cast(:customer as text) is not null and strpos(payload, :quoted) > 0))""")
+                .param("redacted", REDACTED).param("user", user).param("customer", customerId)
+                .param("quoted", "\"" + customerId + "\"").update();
+    }
+
+    /** Drops one event's payload (it concerns an erased user). */
+    void redact(String id) {
+        jdbc.sql("update stripe_events set payload = ? where id = ?").params(REDACTED, id).update();
+    }
+
+    /** Drops the payloads of events processed longer than {@code retention} ago: ids, types and outcomes stay. */
+    int prune(Duration retention) {
+        return jdbc.sql("""
+                        update stripe_events set payload = ?
+                        where processed_at < now() - make_interval(secs => ?) and payload <> ?""")
+                .params(REDACTED, (double) retention.toSeconds(), REDACTED).update();
     }
 
     /** How many events wait, and how many were given up after every attempt (for health and metrics). */

@@ -98,17 +98,44 @@ class CheckoutTest extends PaymentsTest {
     }
 
     @Test
-    void stripeFailingIsA502AndTheRetryWithTheSameKeyMakesOneSession() {
+    void stripeFailingIsA502AndTheRetryAsksStripeWithANewKeyBecauseStripeKeepsItsFailure() {
         UUID user = UUID.randomUUID();
         String key = UUID.randomUUID().toString();
         assertThat(checkout(user, MONTHLY, null).statusCode()).isEqualTo(201); // the customer exists now
         int before = sessionsOf(user).size();
+        String customer = (String) stripe.customersOf(user.toString()).get(0).get("id");
 
         stripe.failNext(500);
         assertProblem(checkout(user, MONTHLY, key), 502, ProblemType.BAD_GATEWAY);
         HttpResponse<String> retried = checkout(user, MONTHLY, key);
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
         assertThat(sessionsOf(user)).hasSize(before + 1);
+        List<String> stripeKeys = stripe.requests("POST", "/v1/checkout/sessions").stream()
+                .filter(r -> customer.equals(r.params().get("customer"))).map(FakeStripe.Request::idempotencyKey)
+                .toList();
+        assertThat(stripeKeys.subList(stripeKeys.size() - 2, stripeKeys.size())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFailedCustomerCreationIsRetriedWithANewKeyAndStillMakesOneCustomer() {
+        UUID user = UUID.randomUUID();
+        stripe.failNext(500);
+        assertProblem(checkout(user, MONTHLY, null), 502, ProblemType.BAD_GATEWAY);
+        HttpResponse<String> retried = checkout(user, MONTHLY, null);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(stripe.customersOf(user.toString())).hasSize(1);
+        // Before the new key, the user's customer was looked for at Stripe, in case the failed attempt made one.
+        assertThat(stripe.requests("GET", "/v1/customers/search"))
+                .anyMatch(r -> r.params().get("query").contains(user.toString()));
+    }
+
+    @Test
+    void aCustomerCreationWhoseAnswerWasLostIsFoundAgainWithTheSameKey() {
+        UUID user = UUID.randomUUID();
+        stripe.answerNextAfter(Duration.ofSeconds(4));
+        assertProblem(checkout(user, MONTHLY, null), 503, ProblemType.SERVICE_UNAVAILABLE);
+        assertThat(checkout(user, MONTHLY, null).statusCode()).isEqualTo(201);
+        assertThat(stripe.customersOf(user.toString())).hasSize(1);
     }
 
     @Test

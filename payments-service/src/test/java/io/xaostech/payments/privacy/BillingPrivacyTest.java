@@ -60,6 +60,24 @@ class BillingPrivacyTest extends PaymentsTest {
         assertThat(count("select count(*) from invoices where user_id = ?", user)).isEqualTo(1);
         assertThat(count("select count(*) from ledger_entries where user_id = ?", user)).isEqualTo(1);
 
+        // Deleting the customer makes Stripe cancel its subscription and announce the deletion, after the erasure:
+        // neither brings anything of the user back, and neither payload is kept.
+        int published = count("select count(*) from outbox where envelope like '%' || ? || '%'", user);
+        String cancelled = id("evt");
+        String deletedCustomer = id("evt");
+        assertThat(deliver(event(cancelled, "customer.subscription.deleted", now + 5,
+                subscription(sub, customer, "canceled", "price_test_monthly", user, now + 86_400))).statusCode())
+                .isEqualTo(200);
+        assertThat(deliver(event(deletedCustomer, "customer.deleted", now + 5, "{\"id\":\"" + customer
+                + "\",\"object\":\"customer\",\"email\":\"payer@example.com\",\"name\":\"Pat Payer\"}"))
+                .statusCode()).isEqualTo(200);
+        assertThat(count("select count(*) from subscriptions where user_id = ?", user)).isZero();
+        assertThat(count("select count(*) from entitlements where user_id = ?", user)).isZero();
+        assertThat(count("select count(*) from outbox where envelope like '%' || ? || '%'", user)).isEqualTo(published);
+        assertThat(jdbc.sql("select count(*) from stripe_events where id in (?, ?) and payload = '{\"redacted\":true}' "
+                + "and processed_at is not null").params(cancelled, deletedCustomer).query(Integer.class).single())
+                .isEqualTo(2);
+
         HttpResponse<String> again = http().call("POST", "/internal/privacy/erase/" + user, service, null);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<Integer>read(again.body(), "$.eventsRedacted")).isZero();

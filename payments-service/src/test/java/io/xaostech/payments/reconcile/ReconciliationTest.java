@@ -53,6 +53,16 @@ class ReconciliationTest extends PaymentsTest {
         assertThat(JsonPath.<List<Integer>>read(reports.body(), "$[*].id"))
                 .containsExactly(JsonPath.<Integer>read(run.body(), "$.id"));
 
+        // More than one page of events (100 a page), and the next run starts where this one ended, less the overlap.
+        for (int i = 0; i < 130; i++) {
+            FakeStripe.get().addEvent(event(id("evt"), "customer.updated", now, "{\"id\":\"cus_page" + i + "\"}"));
+        }
+        HttpResponse<String> second = http().call("POST", "/api/v1/payments/admin/reconciliations", admin, null);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(JsonPath.<Integer>read(second.body(), "$.eventsRecovered")).isGreaterThanOrEqualTo(130);
+        assertThat(Instant.parse(JsonPath.read(second.body(), "$.scannedFrom")))
+                .isEqualTo(Instant.parse(JsonPath.<String>read(run.body(), "$.scannedTo")).minusSeconds(600));
+
         assertProblem(http().call("POST", "/api/v1/payments/admin/reconciliations",
                 TestIssuer.get().userToken(user, Role.USER), null), 403, ProblemType.FORBIDDEN);
     }

@@ -88,6 +88,7 @@ class WebhookTest extends PaymentsTest {
         HttpResponse<String> notUtf8 = http().send(HttpRequest.newBuilder(http().uri("/webhooks/stripe"))
                 .header("Stripe-Signature", "t=1,v1=00").POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
         assertProblem(notUtf8, 400, ProblemType.INVALID_REQUEST);
+        assertThat(JsonPath.<String>read(notUtf8.body(), "$.detail")).contains("UTF-8");
         HttpResponse<String> tooLarge = deliver("{\"pad\":\"" + "x".repeat(300 * 1024) + "\"}");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
     }
@@ -148,6 +149,47 @@ class WebhookTest extends PaymentsTest {
         awaitProcessed(eventId);
         assertThat(jdbc.sql("select count(*) from ledger_entries where user_id = ?").param(user).query(Integer.class)
                 .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from stripe_events where id = ?").param(eventId).query(Integer.class)
+                .single()).as("processed once").isEqualTo(1);
+    }
+
+    @Test
+    void refundsOfOneChargeArrivingTogetherAreCountedOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            UUID user = UUID.randomUUID();
+            String customer = id("cus");
+            jdbc.sql("insert into customers (user_id, stripe_customer_id) values (?, ?)").params(user, customer).update();
+            String ch = id("ch");
+            String intent = id("pi");
+            List<String> payloads = List.of(
+                    event(id("evt"), "charge.refunded", NOW + 1, charge(ch, customer, 500, 100, intent)),
+                    event(id("evt"), "charge.refunded", NOW + 2, charge(ch, customer, 500, 300, intent)));
+            deliverTogether(payloads);
+            assertThat(jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger_entries where user_id = ?").param(user)
+                    .query(Long.class).single()).isEqualTo(-300);
+        }
+    }
+
+    @Test
+    void aPlanSwitchWithTwoSubscriptionsChangingTogetherLeavesTheUserASupporter() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            UUID user = UUID.randomUUID();
+            String customer = id("cus");
+            String old = id("sub");
+            String current = id("sub");
+            String started = id("evt");
+            deliverAndProcess(started, event(started, "customer.subscription.created", NOW,
+                    subscription(old, customer, "active", "price_test_monthly", user, NOW + 86_400)));
+            deliverTogether(List.of(
+                    event(id("evt"), "customer.subscription.deleted", NOW + 1,
+                            subscription(old, customer, "canceled", "price_test_monthly", user, NOW + 86_400)),
+                    event(id("evt"), "customer.subscription.created", NOW + 1,
+                            subscription(current, customer, "active", "price_test_yearly", user, NOW + 86_400))));
+            List<String> published = jdbc.sql("select envelope from outbox where type = 'SubscriptionChanged' "
+                    + "and envelope like ? order by id").param("%" + user + "%").query(String.class).list();
+            assertThat(JsonPath.<Boolean>read(published.get(published.size() - 1), "$.payload.supporter"))
+                    .as("the newest revision").isTrue();
+        }
     }
 
     @Test
@@ -227,6 +269,21 @@ class WebhookTest extends PaymentsTest {
         deliverAndProcess(lateFinalized, event(lateFinalized, "invoice.finalized", NOW,
                 invoice(inv, customer, id("sub"), "open", 500, 0, NOW)));
 
+        // Same second, Stripe's order lost: a draft after the open invoice does not undo it; uncollectible may still be paid.
+        String other = id("in");
+        String open = id("evt");
+        deliverAndProcess(open, event(open, "invoice.finalized", NOW, invoice(other, customer, id("sub"), "open", 700, 0, NOW)));
+        String draft = id("evt");
+        deliverAndProcess(draft, event(draft, "invoice.created", NOW, invoice(other, customer, id("sub"), "draft", 700, 0, NOW)));
+        assertThat(invoiceStatus(other)).isEqualTo("open");
+        String uncollectible = id("evt");
+        deliverAndProcess(uncollectible, event(uncollectible, "invoice.marked_uncollectible", NOW + 50,
+                invoice(other, customer, id("sub"), "uncollectible", 700, 0, NOW)));
+        String paidLate = id("evt");
+        deliverAndProcess(paidLate, event(paidLate, "invoice.paid", NOW + 50,
+                invoice(other, customer, id("sub"), "paid", 700, 700, NOW)));
+        assertThat(invoiceStatus(other)).isEqualTo("paid");
+
         String ch = id("ch");
         String intent = "pi_" + inv;
         String partial = id("evt");
@@ -241,13 +298,14 @@ class WebhookTest extends PaymentsTest {
 
         String token = TestIssuer.get().userToken(user, Role.USER);
         HttpResponse<String> invoices = http().call("GET", "/api/v1/payments/me/invoices", token, null);
-        assertThat(JsonPath.<List<String>>read(invoices.body(), "$.items[*].status")).containsExactly("paid");
-        assertThat(JsonPath.<String>read(invoices.body(), "$.items[0].hostedInvoiceUrl"))
-                .isEqualTo("https://invoice.stripe.com/i/" + inv);
+        assertThat(JsonPath.<List<String>>read(invoices.body(), "$.items[*].status")).containsExactly("paid", "paid");
+        assertThat(JsonPath.<List<String>>read(invoices.body(), "$.items[*].hostedInvoiceUrl"))
+                .contains("https://invoice.stripe.com/i/" + inv);
         HttpResponse<String> payments = http().call("GET", "/api/v1/payments/me/payments", token, null);
         assertThat(JsonPath.<List<String>>read(payments.body(), "$.items[*].kind"))
-                .containsExactly("DISPUTE", "REFUND", "REFUND", "PAYMENT");
-        assertThat(JsonPath.<List<Integer>>read(payments.body(), "$.items[*].amount")).containsExactly(-500, -300, -200, 500);
+                .containsExactly("DISPUTE", "REFUND", "REFUND", "PAYMENT", "PAYMENT");
+        assertThat(JsonPath.<List<Integer>>read(payments.body(), "$.items[*].amount"))
+                .containsExactly(-500, -300, -200, 700, 500);
     }
 
     @Test
@@ -264,6 +322,19 @@ class WebhookTest extends PaymentsTest {
                 .hasMessageContaining("append-only");
     }
 
+    private void deliverTogether(List<String> payloads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(payloads.size());
+        try {
+            List<Callable<HttpResponse<String>>> deliveries = payloads.stream()
+                    .<Callable<HttpResponse<String>>>map(payload -> () -> deliver(payload)).toList();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(deliveries)) {
+                assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private void deliverAndProcess(String eventId, String payload) {
         HttpResponse<String> answer = deliver(payload);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -278,6 +349,11 @@ class WebhookTest extends PaymentsTest {
 
     private String outcome(String eventId) {
         return jdbc.sql("select outcome from stripe_events where id = ?").param(eventId).query(String.class).single();
+    }
+
+    private String invoiceStatus(String invoice) {
+        return jdbc.sql("select status from invoices where stripe_invoice_id = ?").param(invoice).query(String.class)
+                .single();
     }
 
     private String status(String subscription) {

@@ -85,7 +85,10 @@ public final class FakeStripe {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The next POST fails with this HTTP status and creates nothing (an outage, not a processed request). */
+    /**
+     * The next POST or DELETE fails with this HTTP status and carries nothing out; as at Stripe, a request with an
+     * idempotency key that failed so is answered the same way when sent again with that key.
+     */
     public void failNext(int status) {
         failNext.set(status);
     }
@@ -148,24 +151,26 @@ public final class FakeStripe {
                 send(exchange, new Answer(401, error("invalid_request_error", "Invalid API Key provided")), false);
                 return;
             }
-            Integer failure = "GET".equals(method) ? null : failNext.getAndSet(null);
-            if (failure != null) {
-                send(exchange, new Answer(failure, error("api_error", "Something went wrong on Stripe's end.")), false);
-                return;
+            boolean mutation = !"GET".equals(method);
+            Answer answer;
+            boolean replayed = false;
+            synchronized (this) {
+                if (mutation && key != null && idempotent.containsKey(key)) {
+                    replayed = idempotentParams.get(key).equals(params);
+                    answer = replayed ? idempotent.get(key) : new Answer(400, error("idempotency_error",
+                            "Keys for idempotent requests can only be used with the same parameters they were first used with."));
+                } else {
+                    Integer failure = mutation ? failNext.getAndSet(null) : null;
+                    // Like Stripe: a request that began and failed keeps its 5xx answer for its key.
+                    answer = failure != null ? new Answer(failure, error("api_error", "Something went wrong on Stripe's end."))
+                            : answer(method, path, params);
+                    if (mutation && key != null) {
+                        idempotent.put(key, answer);
+                        idempotentParams.put(key, params);
+                    }
+                }
             }
-            if (key != null && idempotent.containsKey(key)) {
-                boolean same = idempotentParams.get(key).equals(params);
-                send(exchange, same ? idempotent.get(key) : new Answer(400, error("idempotency_error",
-                        "Keys for idempotent requests can only be used with the same parameters they were first used with.")),
-                        same);
-                return;
-            }
-            Answer answer = answer(method, path, params);
-            if (key != null && !"GET".equals(method)) {
-                idempotent.put(key, answer);
-                idempotentParams.put(key, params);
-            }
-            Duration delay = "GET".equals(method) ? null : delayNext.getAndSet(null);
+            Duration delay = mutation && !replayed ? delayNext.getAndSet(null) : null;
             if (delay != null) {
                 try {
                     Thread.sleep(delay.toMillis());
@@ -173,17 +178,25 @@ public final class FakeStripe {
                     Thread.currentThread().interrupt();
                 }
             }
-            send(exchange, answer, false);
+            send(exchange, answer, replayed);
         }
     }
 
-    private synchronized Answer answer(String method, String path, Map<String, String> params) {
+    private Answer answer(String method, String path, Map<String, String> params) {
         long now = Instant.now().getEpochSecond();
         if ("POST".equals(method) && "/v1/customers".equals(path)) {
             Map<String, Object> customer = object("cus", "customer");
             customer.put("metadata", nested(params, "metadata"));
             customers.put((String) customer.get("id"), customer);
             return ok(customer);
+        }
+        if ("GET".equals(method) && "/v1/customers/search".equals(path)) {
+            // Only the query the platform makes: metadata['xaos_user_id']:'<uuid>'.
+            String user = params.getOrDefault("query", "").replaceAll(".*:'([^']*)'.*", "$1");
+            List<Map<String, Object>> found = customersOf(user).stream()
+                    .filter(c -> !Boolean.TRUE.equals(c.get("deleted"))).toList();
+            return ok(Map.of("object", "search_result", "url", "/v1/customers/search", "has_more", false,
+                    "data", found));
         }
         if ("DELETE".equals(method) && path.startsWith("/v1/customers/")) {
             Map<String, Object> customer = customers.get(path.substring("/v1/customers/".length()));
