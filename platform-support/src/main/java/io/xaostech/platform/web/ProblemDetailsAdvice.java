@@ -27,6 +27,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -150,7 +151,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body instanceof ProblemDetail p ? p
                 : e instanceof ErrorResponse error ? error.getBody()
                 : ProblemDetail.forStatus(status);
-        if (status.value() == 404 && e instanceof NoResourceFoundException) {
+        if (status.value() == 404 && (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException)) {
             problem.setDetail(Problems.NOT_FOUND_DETAIL);
         }
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);

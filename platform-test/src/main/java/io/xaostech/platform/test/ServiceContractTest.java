@@ -110,7 +110,9 @@ public abstract class ServiceContractTest {
 
     @Test
     void malformedRequestIdIsReplacedWithAFreshOne() {
-        HttpResponse<String> response = get("/no/such/path", Map.of(XaosHeaders.REQUEST_ID, "bad id with spaces"));
+        // As an API client asks (a site answers a browser's unknown path with its HTML 404 page).
+        HttpResponse<String> response = get("/no/such/path", Map.of(XaosHeaders.REQUEST_ID, "bad id with spaces",
+                "Accept", "application/json"));
         String issued = response.headers().firstValue(XaosHeaders.REQUEST_ID).orElseThrow();
         assertThat(issued).isNotEqualTo("bad id with spaces");
         assertThat(XaosHeaders.isValidRequestId(issued)).isTrue();

@@ -1,2 +1,2 @@
-/** The public showcase of projects. */
+/** The showcase's pages (list with filters, project, collection) and its sitemap. */
 package io.xaostech.portfolio.showcase;

@@ -1,0 +1,2 @@
+/** The portfolio's JSON API beside its pages. */
+package io.xaostech.portfolio.api;

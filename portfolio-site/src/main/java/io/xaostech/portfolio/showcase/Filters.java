@@ -1,0 +1,30 @@
+package io.xaostech.portfolio.showcase;
+
+import java.util.regex.Pattern;
+
+/** The tag and technology a list may be filtered by, as visitors and clients send them. */
+public record Filters(String tag, String tech) {
+
+    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N} .+#/-]{1,40}");
+
+    /** Blank means no filter; anything else must look like a label (at most 40 letters, digits, " .+#/-"). */
+    public static Filters of(String tag, String tech) {
+        return new Filters(blankToNull(tag), blankToNull(tech));
+    }
+
+    /** The name of the first parameter that is not a possible label, or null when both are fine. */
+    public String invalidParameter() {
+        if (tag != null && !LABEL.matcher(tag).matches()) {
+            return "tag";
+        }
+        return tech != null && !LABEL.matcher(tech).matches() ? "tech" : null;
+    }
+
+    public boolean any() {
+        return tag != null || tech != null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
