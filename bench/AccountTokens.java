@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public class AccountTokens {
 
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    static final String REDIRECT = "http://localhost:8080/login/oauth2/code/account";
+    static final String REDIRECT = "http://localhost:8080/me/oauth2/code/account";
 
     static String base;
     static int seconds;

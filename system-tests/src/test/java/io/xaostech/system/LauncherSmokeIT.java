@@ -205,12 +205,21 @@ class LauncherSmokeIT {
 
     /** Registers a new user, verifies the address from the mailbox and signs in: answers the access token. */
     private static String newUser(String base, String name) throws Exception {
+        String email = register(base, name);
+        return signInWithPkce(base, email, passwordOf(name));
+    }
+
+    /** Registers a new user and verifies the address from the mailbox: answers the email (password: passwordOf). */
+    private static String register(String base, String name) throws Exception {
         String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime() + "@example.test";
-        String password = "a long " + name + " passphrase";
         send(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
-                + "\",\"displayName\":\"" + name + "\",\"password\":\"" + password + "\"}"));
+                + "\",\"displayName\":\"" + name + "\",\"password\":\"" + passwordOf(name) + "\"}"));
         send(json(base + "/api/v1/account/email-verifications", null, "{\"token\":\"" + verificationToken(email) + "\"}"));
-        return signInWithPkce(base, email, password);
+        return email;
+    }
+
+    private static String passwordOf(String name) {
+        return "a long " + name + " passphrase";
     }
 
     /** Reads the verification mail from account's development mailbox (an internal endpoint, so not via the gateway). */
@@ -245,8 +254,7 @@ class LauncherSmokeIT {
         assertThat(toLogin.headers().firstValue("Location")).hasValue("/auth/login");
         String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        String csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form).results()
-                .findFirst().orElseThrow().group(1);
+        String csrf = formToken(form);
         HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
@@ -448,6 +456,60 @@ class LauncherSmokeIT {
                 assertThat(send(authorized(base + "/api/v1/account/me", token)).body()).contains("SUPPORTER"));
         HttpResponse<String> mine = send(authorized(base + "/api/v1/payments/me/subscriptions", token));
         assertThat(mine.body()).contains("\"supporter\":true").contains("\"plan\":\"supporter-monthly\"");
+    }
+
+    @Test
+    @Order(7)
+    void aVisitorSignsInToTheWebsiteThroughAccountAndSignsOut() throws Exception {
+        // The site's origin as the browser uses it (account's registered redirect and issuer say localhost).
+        String site = "http://localhost:" + port(XaosService.GATEWAY);
+        String email = register(site, "Visitor");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(3)).build();
+
+        HttpResponse<String> login = follow(browser, URI.create(site + "/me"));
+        assertThat(login.uri().getPath()).as("account's sign-in page, through the gateway").isEqualTo("/auth/login");
+        String csrf = formToken(login.body());
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(login.uri())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + java.net.URLEncoder.encode(passwordOf("Visitor"), StandardCharsets.UTF_8)
+                        + "&_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> me = follow(browser, login.uri().resolve(signedIn.headers().firstValue("Location").orElseThrow()));
+        assertThat(me.uri().getPath()).isEqualTo("/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("Signed in as <strong>Visitor</strong>").contains(email);
+        assertThat(((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies())
+                .as("the browser holds session cookies only, never a token")
+                .allMatch(c -> c.getName().endsWith("SESSION") || c.getName().startsWith("XSRF"));
+
+        HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(site + "/me/sign-out"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + formToken(me.body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> home = follow(browser, URI.create(site).resolve(out.headers().firstValue("Location").orElseThrow()));
+        assertThat(home.uri().toString()).isEqualTo(site + "/");
+        assertThat(follow(browser, URI.create(site + "/me")).uri().getPath()).as("signed out of both").isEqualTo("/auth/login");
+    }
+
+    /** Follows redirects as a browser does (relative ones against the current address), up to ten. */
+    private static HttpResponse<String> follow(HttpClient browser, URI start) throws Exception {
+        URI next = start;
+        for (int hop = 0; hop < 10; hop++) {
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(next).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.Optional<String> location = response.headers().firstValue("Location");
+            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                return response;
+            }
+            next = next.resolve(location.get());
+        }
+        throw new AssertionError("more than ten redirects from " + start);
+    }
+
+    private static String formToken(String html) {
+        return java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html).results()
+                .findFirst().orElseThrow(() -> new AssertionError("no CSRF field in " + html)).group(1);
     }
 
     @Test

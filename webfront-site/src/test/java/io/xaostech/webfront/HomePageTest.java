@@ -3,24 +3,105 @@ package io.xaostech.webfront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.platform.test.TestHttp;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+/** The main site over real HTTP: the hub, its menu, images from the bucket, sign-in redirects, headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HomePageTest {
+
+    private static final Map<String, String> BROWSER = Map.of("Accept", "text/html");
 
     @LocalServerPort
     int port;
 
     @Test
-    void homePageIsTheNavigationHub() {
-        HttpResponse<String> page = new TestHttp(port).get("/");
+    void homePageIsTheNavigationHubWithTheLogoAndAMenuThatWorksWithoutScript() {
+        HttpResponse<String> page = new TestHttp(port).get("/", BROWSER);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
         assertThat(page.body()).contains("<title>XAOSTECH</title>")
-                .contains("href=\"/blog\"", "href=\"/portfolio\"", "href=\"/chat\"", "href=\"/me\"", "href=\"/privacy\"");
+                .contains("href=\"/blog\"", "href=\"/portfolio\"", "href=\"/chat\"", "href=\"/me\"", "href=\"/privacy\"")
+                .contains("src=\"/img/XAOSTECH_LOGO.png\"")
+                // The menu is a plain list of links; the script only adds the (hidden until then) toggle.
+                .contains("<ul id=\"menu-list\" class=\"menu-list\">")
+                .contains("aria-controls=\"menu-list\" hidden")
+                .containsPattern("<script type=\"module\" src=\"/static/js/menu-[0-9a-f]{32}\\.js\"></script>")
+                .doesNotContain("<script>");
+        // blog does not run in this test: the page says so in place of the posts.
+        assertThat(page.body()).contains("The blog cannot be reached just now");
+    }
+
+    @Test
+    void theLogoIsServedFromTheImageBucketWithAnEtagAndA304() {
+        TestHttp http = new TestHttp(port);
+        HttpResponse<String> logo = http.get("/img/XAOSTECH_LOGO.png");
+        assertThat(logo.statusCode()).isEqualTo(200);
+        assertThat(logo.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(logo.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=604800").contains("public");
+        String etag = logo.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.get("/img/XAOSTECH_LOGO.png", Map.of("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(http.get("/img/NOPE.png", BROWSER).statusCode()).isEqualTo(404);
+        assertThat(http.get("/img/..%2Fsecret.png", BROWSER).statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void staticFilesAreHashedAndImmutableAndUnknownPagesAreFriendly404s() {
+        TestHttp http = new TestHttp(port);
+        String html = http.get("/", BROWSER).body();
+        Matcher css = Pattern.compile("href=\"(/static/css/site-[0-9a-f]{32}\\.css)\"").matcher(html);
+        assertThat(css.find()).isTrue();
+        assertThat(http.get(css.group(1)).headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        HttpResponse<String> missing = http.get("/no-such-page", BROWSER);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("This page is not here");
+    }
+
+    @Test
+    void accountPagesSendTheVisitorToAccountsSignInWithPkceAndNoTokenEverReachesTheBrowser() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/me"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(302);
+        String cookie = me.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("XAOS_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+        String start = me.headers().firstValue("Location").orElseThrow();
+        assertThat(start).endsWith("/me/oauth2/authorization/account");
+        HttpResponse<String> toAccount = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port)
+                .resolve(start)).build(), HttpResponse.BodyHandlers.ofString());
+        String authorize = URLDecoder.decode(toAccount.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(authorize).startsWith("http://localhost:8080/auth/oauth2/authorize?")
+                .contains("response_type=code", "client_id=webfront", "code_challenge_method=S256", "code_challenge=",
+                        "state=", "nonce=", "redirect_uri=http://localhost:" + port + "/me/oauth2/code/account");
+        assertThat(toAccount.body()).doesNotContain("token");
+    }
+
+    @Test
+    void signingOutNeedsTheFormsCsrfToken() {
+        HttpResponse<String> forged = new TestHttp(port).call("POST", "/me/sign-out", null, null);
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() {
+        HttpResponse<String> page = new TestHttp(port).get("/", BROWSER);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
     }
 }

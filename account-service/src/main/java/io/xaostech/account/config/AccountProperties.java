@@ -93,7 +93,7 @@ public record AccountProperties(@NotNull @DefaultValue("http://localhost:8080/au
     }
 
     public record Webfront(@NotBlank @DefaultValue("dev-only-webfront-secret") String secret,
-                           @NotEmpty @DefaultValue("http://localhost:8080/login/oauth2/code/account") List<String> redirectUris,
+                           @NotEmpty @DefaultValue("http://localhost:8080/me/oauth2/code/account") List<String> redirectUris,
                            @NotEmpty @DefaultValue("http://localhost:8080/") List<String> postLogoutRedirectUris) {
 
         @Override

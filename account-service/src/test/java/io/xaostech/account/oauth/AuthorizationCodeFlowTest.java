@@ -61,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class AuthorizationCodeFlowTest {
 
-    private static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/account";
+    private static final String REDIRECT_URI = "http://localhost:8080/me/oauth2/code/account";
     private static final ClientSecretBasic WEBFRONT =
             new ClientSecretBasic(new ClientID("webfront"), new Secret("dev-only-webfront-secret"));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");

@@ -1,0 +1,2 @@
+/** The signed-in visitor's own pages. */
+package io.xaostech.webfront.me;

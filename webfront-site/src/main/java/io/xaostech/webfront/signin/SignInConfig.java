@@ -1,0 +1,74 @@
+package io.xaostech.webfront.signin;
+
+import io.xaostech.webfront.config.WebfrontProperties;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Pages are public except {@code /me/**}, which signs the visitor in through account: the browser goes to
+ * account's sign-in page (through the gateway), comes back to {@code /me/oauth2/code/account}, and the site
+ * exchanges the code for tokens server-side. Signing out ({@code POST /me/sign-out}, CSRF-protected) ends the
+ * site's session and account's (OIDC RP-initiated logout). Every form carries a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SignInConfig {
+
+    static final String REGISTRATION = "account";
+    static final String AUTHORIZATION_BASE = "/me/oauth2/authorization";
+
+    /** Account's endpoints as configured, not discovered: the site starts whether or not account is up yet. */
+    @Bean
+    ClientRegistrationRepository clientRegistrations(WebfrontProperties properties) {
+        WebfrontProperties.Account account = properties.account();
+        String issuer = account.issuer().toString().replaceAll("/+$", "");
+        String direct = account.url().toString().replaceAll("/+$", "");
+        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientName("XAOSTECH account")
+                .clientId(account.clientId())
+                .clientSecret(account.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/me/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .issuerUri(issuer)
+                .authorizationUri(issuer + "/oauth2/authorize")
+                .tokenUri(direct + "/oauth2/token")
+                .jwkSetUri(direct + "/oauth2/jwks")
+                .userNameAttributeName("sub")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
+                .build());
+    }
+
+    @Bean
+    SecurityFilterChain site(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver withPkce =
+                new DefaultOAuth2AuthorizationRequestResolver(clients, AUTHORIZATION_BASE);
+        withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/me", "/me/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2Login(login -> login
+                        .loginPage(AUTHORIZATION_BASE + "/" + REGISTRATION)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
+                        .redirectionEndpoint(endpoint -> endpoint.baseUri("/me/oauth2/code/*"))
+                        .defaultSuccessUrl("/me", false))
+                .logout(logout -> logout.logoutUrl("/me/sign-out").logoutSuccessHandler(signedOut))
+                // Probes and metrics change nothing and take no form.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
+                .build();
+    }
+}
