@@ -1,6 +1,7 @@
 // menu.js: turns the main navigation into an animated menu. Without this script the navigation is a plain list of
-// links; with it, small screens get a "Menu" button (aria-expanded) that opens and closes the list, Escape or a
-// click outside closes it and gives focus back to the button, and arrow keys move between the links.
+// links; with it, small screens get a "Menu" button (aria-expanded) that opens and closes the list; Escape closes it
+// and gives focus back to the button; a click outside or focus moving out closes it; while it is open, arrow,
+// Home and End keys move between the links.
 // The animation lives in site.css and is off under prefers-reduced-motion.
 
 document.documentElement.classList.add("js");
@@ -32,9 +33,10 @@ for (const nav of document.querySelectorAll("[data-menu]")) {
     }
   });
   nav.addEventListener("keydown", (event) => {
+    if (!isOpen()) return;
     const items = links();
     const index = items.indexOf(document.activeElement);
-    if (event.key === "Escape" && isOpen()) {
+    if (event.key === "Escape") {
       event.preventDefault();
       close(true);
     } else if (index >= 0 && (event.key === "ArrowDown" || event.key === "ArrowRight")) {
@@ -50,6 +52,10 @@ for (const nav of document.querySelectorAll("[data-menu]")) {
       event.preventDefault();
       items[items.length - 1].focus();
     }
+  });
+  // Tabbing out of an open panel closes it, so it never covers the element that has focus.
+  nav.addEventListener("focusout", (event) => {
+    if (isOpen() && !nav.contains(event.relatedTarget)) close(false);
   });
   document.addEventListener("click", (event) => {
     if (isOpen() && !nav.contains(event.target)) close(false);

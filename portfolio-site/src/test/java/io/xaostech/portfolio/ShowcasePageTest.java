@@ -48,6 +48,8 @@ class ShowcasePageTest {
         assertThat(byTech).contains("/portfolio/projects/payments").doesNotContain("/portfolio/projects/chat\"");
         assertThat(byTech).contains("aria-current=\"true\"");
         String byTag = http.get("/portfolio?tag=API", BROWSER).body();
+        assertThat(byTag).as("the chip of the filter in use is marked, whatever its case")
+                .contains("aria-current=\"true\">api</a>");
         assertThat(byTag).contains("/portfolio/projects/lingua").contains("/portfolio/projects/payments")
                 .doesNotContain("/portfolio/projects/blog\"");
         assertThat(http.get("/portfolio?tag=nothing-has-this", BROWSER).body()).contains("No project matches");
@@ -126,6 +128,8 @@ class ShowcasePageTest {
         assertThat(stylesheet.headers().firstValue("Cache-Control").orElseThrow())
                 .contains("max-age=31536000").contains("immutable").contains("public");
         assertThat(http.get("/portfolio/static/css/nothing.css").statusCode()).isEqualTo(404);
+        assertThat(http.get("/portfolio/static/css/portfolio.css").statusCode())
+                .as("never under the plain name, which must not be cached as immutable").isEqualTo(404);
     }
 
     @Test

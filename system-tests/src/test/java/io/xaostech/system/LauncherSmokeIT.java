@@ -459,7 +459,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aVisitorSignsInToTheWebsiteThroughAccountAndSignsOut() throws Exception {
         // The site's origin as the browser uses it (account's registered redirect and issuer say localhost).
         String site = "http://localhost:" + port(XaosService.GATEWAY);
@@ -478,7 +478,9 @@ class LauncherSmokeIT {
         HttpResponse<String> me = follow(browser, login.uri().resolve(signedIn.headers().firstValue("Location").orElseThrow()));
         assertThat(me.uri().getPath()).isEqualTo("/me");
         assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(me.body()).contains("Signed in as <strong>Visitor</strong>").contains(email);
+        assertThat(me.body()).contains("Signed in as <strong>Visitor</strong>").contains(email)
+                .as("no token in the page").doesNotContain("eyJ");
+        assertThat(me.headers().firstValue("Cache-Control")).as("a visitor's own page is never stored").hasValue("no-store");
         assertThat(((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies())
                 .as("the browser holds session cookies only, never a token")
                 .allMatch(c -> c.getName().endsWith("SESSION") || c.getName().startsWith("XSRF"));
@@ -513,7 +515,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void upAgainIsANoOpAndStatusShowsAllUp() throws Exception {
         List<String> pidsBefore = recordedPids();
 
@@ -529,7 +531,7 @@ class LauncherSmokeIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void downLeavesNoProcessBehind() throws Exception {
         List<String> pids = recordedPids();
         assertThat(pids).hasSize(XaosService.values().length + 1);

@@ -1,7 +1,7 @@
 package io.xaostech.platform.site;
 
+import io.xaostech.platform.web.ProblemErrorController;
 import io.xaostech.platform.web.RequestIdFilter;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,9 +30,6 @@ public class ErrorPages {
 
     @RequestMapping(path = "${server.error.path:${error.path:/error}}", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView error(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                && HttpStatus.resolve(value).isError() ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        return page(status, request);
+        return page(ProblemErrorController.statusOf(request), request);
     }
 }

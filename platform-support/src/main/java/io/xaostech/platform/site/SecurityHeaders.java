@@ -10,7 +10,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The browser-facing headers of every response of a site (SECURITY-CHECKLIST 14): a CSP without inline scripts
  * and with {@code frame-ancestors}, {@code nosniff}, a referrer policy, no powerful features, and HSTS where the
- * site is served over TLS. A header a response already set (Spring Security sets some) is left as it is.
+ * site is served over TLS. Runs first, on error pages too; a handler may replace a header for its own response
+ * (an image's stricter CSP).
  */
 class SecurityHeaders extends OncePerRequestFilter {
 
@@ -18,6 +19,11 @@ class SecurityHeaders extends OncePerRequestFilter {
 
     SecurityHeaders(SiteProperties site) {
         this.site = site;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     @Override

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 /**
  * The shared wiring of a server-rendered site ({@code xaos.platform.site.enabled=true}): static files under
  * {@code staticPath} with content-hashed URLs ({@code @{/static/site.css}} in a template becomes
- * {@code /static/site-<md5>.css}) cached for a year as immutable; ETags (and 304s) on pages; the security
+ * {@code /static/site-<md5>.css}) cached for a year as immutable, and not served under their plain names; ETags
+ * (and 304s) on pages; the security
  * headers; HTML error pages. Boot's own static mapping is turned off in the site's settings
  * ({@code spring.web.resources.add-mappings=false}), so nothing is served uncached by accident.
  */
@@ -40,6 +41,7 @@ public class SiteAutoConfiguration {
                         .addResourceLocations("classpath:/static/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                         .resourceChain(true)
+                        .addResolver(new VersionedOnly())
                         .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
             }
         };

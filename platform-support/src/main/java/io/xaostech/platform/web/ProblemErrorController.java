@@ -29,7 +29,8 @@ public class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static HttpStatus statusOf(HttpServletRequest request) {
+    /** The error status the container recorded for this error dispatch; 500 when it recorded none. */
+    public static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code instanceof Integer value) {
             HttpStatus status = HttpStatus.resolve(value);

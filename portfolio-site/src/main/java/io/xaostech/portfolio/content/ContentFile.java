@@ -18,10 +18,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  * One content file: YAML front matter between {@code ---} lines, then Markdown. Every field is checked, and a file
  * that breaks a rule stops the start with its name and the rule, so a bad edit never reaches visitors.
  */
-final class ContentFile {
+public final class ContentFile {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N} .+#/-]{1,40}");
+    /** A tag or technology: at most 40 letters, digits, spaces or {@code .+#/-}. */
+    public static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N} .+#/-]{1,40}");
     private static final Set<String> LINK_KINDS = Set.of("repository", "live", "docs");
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
@@ -37,7 +38,7 @@ final class ContentFile {
     }
 
     static ContentFile parse(String name, String text) {
-        String normalised = text.replace("\r\n", "\n");
+        String normalised = text.replace("\r\n", "\n") + "\n";
         if (!normalised.startsWith("---\n")) {
             throw invalid(name, "must start with a '---' line opening its front matter");
         }
@@ -47,7 +48,7 @@ final class ContentFile {
         }
         Object yaml;
         try {
-            yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(normalised.substring(4, end));
+            yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(end < 4 ? "" : normalised.substring(4, end));
         } catch (YAMLException e) {
             throw invalid(name, "front matter is not valid YAML: " + e.getMessage());
         }

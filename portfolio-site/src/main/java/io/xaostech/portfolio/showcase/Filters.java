@@ -1,11 +1,9 @@
 package io.xaostech.portfolio.showcase;
 
-import java.util.regex.Pattern;
+import io.xaostech.portfolio.content.ContentFile;
 
 /** The tag and technology a list may be filtered by, as visitors and clients send them. */
 public record Filters(String tag, String tech) {
-
-    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N} .+#/-]{1,40}");
 
     /** Blank means no filter; anything else must look like a label (at most 40 letters, digits, " .+#/-"). */
     public static Filters of(String tag, String tech) {
@@ -14,10 +12,10 @@ public record Filters(String tag, String tech) {
 
     /** The name of the first parameter that is not a possible label, or null when both are fine. */
     public String invalidParameter() {
-        if (tag != null && !LABEL.matcher(tag).matches()) {
+        if (tag != null && !ContentFile.LABEL.matcher(tag).matches()) {
             return "tag";
         }
-        return tech != null && !LABEL.matcher(tech).matches() ? "tech" : null;
+        return tech != null && !ContentFile.LABEL.matcher(tech).matches() ? "tech" : null;
     }
 
     public boolean any() {

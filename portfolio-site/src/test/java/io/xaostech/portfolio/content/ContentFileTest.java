@@ -31,6 +31,9 @@ class ContentFileTest {
         assertThatThrownBy(() -> file.oneOf("status", Set.of("live"))).hasMessageContaining("'status'");
         assertThatThrownBy(() -> file.labels("tags", false, true)).hasMessageContaining("not a valid label");
         assertThatThrownBy(file::links).hasMessageContaining("https");
+        assertThatThrownBy(() -> ContentFile.parse("e.md", "---\n---\n")).hasMessageContaining("e.md")
+                .hasMessageContaining("mapping");
+        assertThat(ContentFile.parse("f.md", "---\ntitle: At the end\n---").text("title", 20, true)).isEqualTo("At the end");
         assertThatThrownBy(() -> ContentFile.parse("d.md", "---\n!!java.io.File [x]\n---\n"))
                 .as("no arbitrary types from YAML").hasMessageContaining("d.md");
     }

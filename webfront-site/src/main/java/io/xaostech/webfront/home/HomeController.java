@@ -24,7 +24,7 @@ class HomeController {
     String home(Model model) {
         model.addAttribute("siteName", properties.siteName());
         model.addAttribute("canonical", site.absolute("/"));
-        model.addAttribute("posts", posts.newest(3).orElse(null));
+        model.addAttribute("posts", posts.newest().orElse(null));
         return "home";
     }
 }

@@ -2,6 +2,7 @@ package io.xaostech.webfront.home;
 
 import io.xaostech.webfront.config.WebfrontProperties;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The newest published posts, from blog's public API with a short timeout: when blog is slow or down the home page
- * says so in place of the list rather than waiting or failing.
+ * The newest published posts, from blog's public API with a short timeout, kept for half a minute (so the home
+ * page rarely waits on blog at all); when blog is slow or down the last list is shown while it is less than ten
+ * minutes old, and after that the page says the posts are unavailable rather than waiting or failing.
  */
 @Component
 class LatestPosts {
@@ -28,7 +30,14 @@ class LatestPosts {
     private record Page(List<Post> items) {
     }
 
+    private static final Duration FRESH = Duration.ofSeconds(30);
+    private static final Duration STALE_LIMIT = Duration.ofMinutes(10);
+
+    private record Fetched(List<Post> posts, Instant at) {
+    }
+
     private final RestClient blog;
+    private volatile Fetched last;
 
     LatestPosts(WebfrontProperties properties,
                 @Value("${xaos.services.blog.url}") String blogUrl) {
@@ -38,14 +47,22 @@ class LatestPosts {
         this.blog = RestClient.builder().baseUrl(blogUrl).requestFactory(requests).build();
     }
 
-    /** Up to {@code count} posts, newest first; empty when blog could not answer. */
-    Optional<List<Post>> newest(int count) {
+    /** The three newest posts; empty when blog could not answer for ten minutes. */
+    Optional<List<Post>> newest() {
+        Fetched known = last;
+        Instant now = Instant.now();
+        if (known != null && known.at().plus(FRESH).isAfter(now)) {
+            return Optional.of(known.posts());
+        }
         try {
-            Page page = blog.get().uri("/api/v1/blog/posts?limit={count}", count).retrieve().body(Page.class);
-            return Optional.of(page == null || page.items() == null ? List.of() : page.items());
+            Page page = blog.get().uri("/api/v1/blog/posts?limit=3").retrieve().body(Page.class);
+            List<Post> posts = page == null || page.items() == null ? List.of() : List.copyOf(page.items());
+            last = new Fetched(posts, now);
+            return Optional.of(posts);
         } catch (RestClientException e) {
             log.warn("Latest posts unavailable: {}", e.getMessage());
-            return Optional.empty();
+            return known != null && known.at().plus(STALE_LIMIT).isAfter(now) ? Optional.of(known.posts())
+                    : Optional.empty();
         }
     }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.ModelAndView;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code /img/<name>}: streamed from the bucket with its ETag, cached a week by browsers and revalidated after
@@ -23,6 +26,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class ImageController {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageController.class);
 
     private static final String CACHE = CacheControl.maxAge(Duration.ofDays(7)).cachePublic().getHeaderValue();
 
@@ -36,9 +41,15 @@ class ImageController {
     ModelAndView image(@PathVariable String name,
                        @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Images.Image> found = Images.NAME.matcher(name).matches()
-                ? images.read(name, ifNoneMatch != null && ifNoneMatch.length() <= 200 ? ifNoneMatch : null)
-                : Optional.empty();
+        Optional<Images.Image> found;
+        try {
+            found = Images.NAME.matcher(name).matches()
+                    ? images.read(name, ifNoneMatch != null && ifNoneMatch.length() <= 200 ? ifNoneMatch : null)
+                    : Optional.empty();
+        } catch (SdkException e) {
+            log.warn("Image {} unavailable: {}", name, e.getMessage());
+            return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
         if (found.isEmpty()) {
             return ErrorPages.notFound(request);
         }
@@ -50,8 +61,8 @@ class ImageController {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
             return null;
         }
-        response.setContentType(image.contentType() != null ? image.contentType() : Images.contentType(name));
-        response.setContentLengthLong(image.length());
+        // The type follows the (allow-listed) extension, never what the bucket says: nothing else is sent as itself.
+        response.setContentType(Images.contentType(name));
         if (name.endsWith(".svg")) {
             // An SVG opened on its own runs no script and cannot be framed.
             response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");

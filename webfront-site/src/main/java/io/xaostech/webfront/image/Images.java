@@ -8,22 +8,23 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The site's shared images in its S3 bucket. The module ships the originals ({@code img-seed/}); each is uploaded
- * at start if the bucket lacks it, so a new deployment has its logo and an image replaced in the bucket stays
- * replaced.
+ * if the bucket lacks it (at start, or once S3 can be reached), so a new deployment has its logo and an image
+ * replaced in the bucket stays replaced.
  */
 @Component
 class Images {
@@ -38,16 +39,23 @@ class Images {
 
     private final S3Client s3;
     private final OwnedBucket bucket;
+    private volatile boolean seeded;
 
     Images(S3Client s3, OwnedBucket bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Uploads the shipped images the bucket lacks; tried at start and then every minute until it succeeds once. */
+    @Scheduled(initialDelayString = "0s", fixedDelayString = "60s")
     void seed() {
+        if (seeded) {
+            return;
+        }
         try {
-            bucket.ensureExists();
+            if (!bucket.ensureExists()) {
+                return;
+            }
             for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:/img-seed/*")) {
                 String name = file.getFilename();
                 if (name != null && NAME.matcher(name).matches() && !exists(name)) {
@@ -57,10 +65,11 @@ class Images {
                     log.info("Uploaded {} to the image bucket {}", name, bucket.name());
                 }
             }
+            seeded = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (S3Exception e) {
-            log.warn("Could not seed the image bucket {} (images answer 404 until it can): {}", bucket.name(),
+        } catch (SdkException e) {
+            log.warn("Could not seed the image bucket {} yet (tried again in a minute): {}", bucket.name(),
                     e.getMessage());
         }
     }
@@ -70,7 +79,7 @@ class Images {
         ResponseInputStream<GetObjectResponse> object;
         try {
             object = s3.getObject(b -> b.bucket(bucket.name()).key(key(name)));
-        } catch (NoSuchKeyException e) {
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
             return Optional.empty();
         }
         GetObjectResponse meta = object.response();

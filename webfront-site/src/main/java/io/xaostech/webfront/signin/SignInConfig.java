@@ -2,6 +2,7 @@ package io.xaostech.webfront.signin;
 
 import io.xaostech.webfront.config.WebfrontProperties;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,7 +11,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
@@ -50,6 +53,12 @@ class SignInConfig {
                 .build());
     }
 
+    /** The signed-in visitor's tokens live in their session (in Redis), never in this JVM's memory alone. */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
     @Bean
     SecurityFilterChain site(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver withPkce =
@@ -65,10 +74,18 @@ class SignInConfig {
                         .loginPage(AUTHORIZATION_BASE + "/" + REGISTRATION)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri("/me/oauth2/code/*"))
-                        .defaultSuccessUrl("/me", false))
+                        .defaultSuccessUrl("/me", false)
+                        // A failed sign-in shows a page; going back to the sign-in start would loop.
+                        .failureHandler((request, response, failure) -> {
+                            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                            request.getRequestDispatcher("/sign-in-failed").forward(request, response);
+                        }))
                 .logout(logout -> logout.logoutUrl("/me/sign-out").logoutSuccessHandler(signedOut))
                 // Probes and metrics change nothing and take no form.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
+                // Caching is decided per page (PageCaching) and HSTS by the site wiring (xaos.platform.site.hsts).
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .httpStrictTransportSecurity(hsts -> hsts.disable()))
                 .build();
     }
 }
