@@ -485,6 +485,21 @@ class LauncherSmokeIT {
                 .as("the browser holds session cookies only, never a token")
                 .allMatch(c -> c.getName().endsWith("SESSION") || c.getName().startsWith("XSRF"));
 
+        // Reading the blog and commenting through the site: the site posts the comment with the visitor's token.
+        HttpResponse<String> blog = follow(browser, URI.create(site + "/blog"));
+        assertThat(blog.statusCode()).isEqualTo(200);
+        String post = java.util.regex.Pattern.compile("href=\"(/blog/smoke-\\d+)\"").matcher(blog.body()).results()
+                .findFirst().orElseThrow(() -> new AssertionError("no smoke post in " + blog.body())).group(1);
+        HttpResponse<String> postPage = follow(browser, URI.create(site + post));
+        assertThat(postPage.body()).contains("<h1>Smoke post</h1>").contains("id=\"comment-form\"");
+        HttpResponse<String> commented = browser.send(HttpRequest.newBuilder(URI.create(site + post + "/comments"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("displayName=Visitor&body=Read+it+all.&_csrf="
+                        + formToken(postPage.body()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(commented.statusCode()).as(commented.body()).isEqualTo(302);
+        assertThat(follow(browser, URI.create(site).resolve(commented.headers().firstValue("Location").orElseThrow()))
+                .body()).contains("your comment is saved");
+
         HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(site + "/me/sign-out"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + formToken(me.body()))).build(),

@@ -109,6 +109,28 @@ class HomePageTest {
     }
 
     @Test
+    void blogPagesSayTheBlogIsUnavailableWhenItIsDownAndRefuseBadInputFirst() {
+        TestHttp http = new TestHttp(port);
+        HttpResponse<String> list = http.get("/blog", BROWSER);
+        assertThat(list.statusCode()).isEqualTo(503);
+        assertThat(list.body()).contains("This part of the site is unavailable just now");
+        assertThat(http.get("/blog?tag=Not%20A%20Tag", BROWSER).statusCode()).isEqualTo(400);
+        assertThat(http.get("/blog/search?q=" + "x".repeat(201), BROWSER).statusCode()).isEqualTo(400);
+        assertThat(http.get("/blog/Not_A_Slug", BROWSER).statusCode()).isEqualTo(404);
+        assertThat(http.get("/blog/search", BROWSER).statusCode()).as("an empty search asks blog nothing")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void commentingNeedsTheFormsCsrfTokenAndASignedInVisitor() {
+        HttpResponse<String> forged = new TestHttp(port).call("POST", "/blog/some-post/comments", null, null);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> signIn = new TestHttp(port).get("/blog/some-post/sign-in", BROWSER);
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/me/oauth2/authorization/account");
+    }
+
+    @Test
     void signingOutNeedsTheFormsCsrfToken() {
         HttpResponse<String> forged = new TestHttp(port).call("POST", "/me/sign-out", null, null);
         assertThat(forged.statusCode()).isEqualTo(403);

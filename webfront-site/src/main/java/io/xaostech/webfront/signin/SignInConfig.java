@@ -2,15 +2,19 @@ package io.xaostech.webfront.signin;
 
 import io.xaostech.webfront.config.WebfrontProperties;
 import java.util.Map;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -43,7 +47,7 @@ class SignInConfig {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/me/oauth2/code/{registrationId}")
-                .scope("openid", "profile", "email")
+                .scope("openid", "profile", "email", "offline_access")
                 .issuerUri(issuer)
                 .authorizationUri(issuer + "/oauth2/authorize")
                 .tokenUri(direct + "/oauth2/token")
@@ -59,6 +63,16 @@ class SignInConfig {
         return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
+    /** Gives the visitor's access token for calls made on their behalf, refreshed with the refresh token when old. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository clients,
+                                                          OAuth2AuthorizedClientRepository authorized) {
+        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(clients, authorized);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode().refreshToken().build());
+        return manager;
+    }
+
     @Bean
     SecurityFilterChain site(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver withPkce =
@@ -68,7 +82,8 @@ class SignInConfig {
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/me", "/me/**").authenticated()
+                        .requestMatchers("/me", "/me/**", "/blog/*/sign-in").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/blog/*/comments").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(AUTHORIZATION_BASE + "/" + REGISTRATION)
