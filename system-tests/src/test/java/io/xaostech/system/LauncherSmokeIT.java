@@ -500,6 +500,20 @@ class LauncherSmokeIT {
         assertThat(follow(browser, URI.create(site).resolve(commented.headers().firstValue("Location").orElseThrow()))
                 .body()).contains("your comment is saved");
 
+        // Subscribing through the site: to (the stand-in of) Stripe Checkout; billing shows the account's state.
+        HttpResponse<String> pricing = follow(browser, URI.create(site + "/pricing"));
+        assertThat(pricing.body()).contains("Subscribe: Supporter (monthly)");
+        String requestKey = java.util.regex.Pattern.compile("name=\"requestKey\" value=\"([0-9a-f-]{36})\"")
+                .matcher(pricing.body()).results().findFirst().orElseThrow().group(1);
+        HttpResponse<String> checkout = browser.send(HttpRequest.newBuilder(URI.create(site + "/pricing/checkout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("plan=supporter-monthly&requestKey=" + requestKey + "&_csrf="
+                        + formToken(pricing.body()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(302);
+        assertThat(checkout.headers().firstValue("Location").orElseThrow()).startsWith("https://checkout.stripe.com/c/pay/cs_test_");
+        assertThat(follow(browser, URI.create(site + "/me/billing")).body()).contains("<h1>Billing</h1>")
+                .contains("You have no active plan");
+
         HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(site + "/me/sign-out"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + formToken(me.body()))).build(),

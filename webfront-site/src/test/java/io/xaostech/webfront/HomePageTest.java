@@ -131,6 +131,18 @@ class HomePageTest {
     }
 
     @Test
+    void pricingIsPublicAndSaysSoWhenPaymentsCannotBeReached() {
+        TestHttp http = new TestHttp(port);
+        HttpResponse<String> pricing = http.get("/pricing", BROWSER);
+        assertThat(pricing.statusCode()).isEqualTo(200);
+        assertThat(pricing.body()).contains("Become a supporter").contains("Plans cannot be shown just now");
+        assertThat(http.call("POST", "/pricing/checkout", null, null).statusCode()).as("no CSRF token").isEqualTo(403);
+        HttpResponse<String> signIn = http.get("/pricing/sign-in", BROWSER);
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/me/oauth2/authorization/account");
+    }
+
+    @Test
     void signingOutNeedsTheFormsCsrfToken() {
         HttpResponse<String> forged = new TestHttp(port).call("POST", "/me/sign-out", null, null);
         assertThat(forged.statusCode()).isEqualTo(403);

@@ -82,8 +82,8 @@ class SignInConfig {
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/me", "/me/**", "/blog/*/sign-in").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/blog/*/comments").authenticated()
+                        .requestMatchers("/me", "/me/**", "/blog/*/sign-in", "/pricing/sign-in").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/blog/*/comments", "/pricing/checkout").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(AUTHORIZATION_BASE + "/" + REGISTRATION)

@@ -1,0 +1,113 @@
+package io.xaostech.webfront.pricing;
+
+import io.xaostech.common.http.XaosHeaders;
+import io.xaostech.webfront.config.WebfrontProperties;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** payments-service's API as the site uses it; every failure is an {@link Failure} with what to tell the visitor. */
+@Component
+class PaymentsClient {
+
+    record Plan(String id, String name, String description, long amount, String currency, String interval) {
+    }
+
+    record Plans(List<Plan> plans, boolean checkoutAvailable) {
+    }
+
+    record Subscription(String id, String plan, String status, boolean cancelAtPeriodEnd, Instant currentPeriodEnd) {
+    }
+
+    record Subscriptions(boolean supporter, List<Subscription> subscriptions) {
+    }
+
+    record Invoice(String id, String number, String status, long amountPaid, String currency, Instant created,
+                   String hostedInvoiceUrl) {
+    }
+
+    record Invoices(List<Invoice> items) {
+    }
+
+    private record Session(String url) {
+    }
+
+    /** payments refused or could not be reached; {@code status} 0 when unreachable. */
+    static final class Failure extends RuntimeException {
+        final int status;
+
+        Failure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private final RestClient payments;
+
+    PaymentsClient(WebfrontProperties properties, @Value("${xaos.services.payments.url}") String paymentsUrl) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.backendTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        // Creating a session waits on Stripe: longer than a page's read, shorter than payments' own Stripe timeouts.
+        requests.setReadTimeout(properties.backendTimeout().plus(Duration.ofSeconds(20)));
+        this.payments = RestClient.builder().baseUrl(paymentsUrl).requestFactory(requests).build();
+    }
+
+    Plans plans() {
+        return call(() -> payments.get().uri("/api/v1/payments/plans").retrieve().body(Plans.class));
+    }
+
+    Subscriptions subscriptions(String token) {
+        return call(() -> payments.get().uri("/api/v1/payments/me/subscriptions")
+                .headers(h -> h.setBearerAuth(token)).retrieve().body(Subscriptions.class));
+    }
+
+    Invoices invoices(String token) {
+        return call(() -> payments.get().uri("/api/v1/payments/me/invoices?limit=20")
+                .headers(h -> h.setBearerAuth(token)).retrieve().body(Invoices.class));
+    }
+
+    /** A Checkout Session for the plan; the same {@code requestKey} (one per rendered form) gives the same session. */
+    String checkout(String token, String plan, String requestKey) {
+        return post(token, "/api/v1/payments/checkout-sessions", Map.of("plan", plan), "checkout-" + requestKey);
+    }
+
+    String portal(String token, String requestKey) {
+        return post(token, "/api/v1/payments/portal-sessions", null, "portal-" + requestKey);
+    }
+
+    private String post(String token, String path, Object body, String idempotencyKey) {
+        Session session = call(() -> {
+            RestClient.RequestBodySpec request = payments.post().uri(path).headers(h -> h.setBearerAuth(token))
+                    .header(XaosHeaders.IDEMPOTENCY_KEY, idempotencyKey);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return request.retrieve().body(Session.class);
+        });
+        if (session == null || session.url() == null || !session.url().startsWith("https://")) {
+            throw new Failure(502, "Payments answered without a secure address to continue at.");
+        }
+        return session.url();
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (HttpStatusCodeException e) {
+            Map<?, ?> problem = e.getResponseBodyAs(Map.class);
+            Object detail = problem == null ? null : problem.get("detail");
+            throw new Failure(e.getStatusCode().value(), detail == null ? e.getStatusText() : String.valueOf(detail));
+        } catch (RestClientException e) {
+            throw new Failure(0, "Payments cannot be reached just now.");
+        }
+    }
+}

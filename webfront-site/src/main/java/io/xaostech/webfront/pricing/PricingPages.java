@@ -1,0 +1,130 @@
+package io.xaostech.webfront.pricing;
+
+import io.xaostech.webfront.config.WebfrontProperties;
+import io.xaostech.webfront.signin.AccessTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * {@code /pricing} (public) lists the plans; a signed-in visitor subscribes through a form that sends them to
+ * Stripe Checkout (each rendered form carries its own request key, so a double submit opens one session).
+ * {@code /me/billing} shows their subscription and invoices and opens Stripe's billing portal.
+ */
+@Controller
+class PricingPages {
+
+    private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
+
+    private final PaymentsClient payments;
+    private final AccessTokens tokens;
+    private final WebfrontProperties properties;
+
+    PricingPages(PaymentsClient payments, AccessTokens tokens, WebfrontProperties properties) {
+        this.payments = payments;
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    @GetMapping("/pricing")
+    ModelAndView pricing(Authentication visitor) {
+        return pricingPage(visitor, Map.of());
+    }
+
+    @GetMapping("/pricing/sign-in")
+    String signInToSubscribe() {
+        return "redirect:/pricing";
+    }
+
+    @PostMapping("/pricing/checkout")
+    ModelAndView checkout(@RequestParam(defaultValue = "") String plan, @RequestParam(defaultValue = "") String requestKey,
+                          Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
+        if (!PLAN.matcher(plan).matches() || !KEY.matcher(requestKey).matches()) {
+            return status(pricingPage(visitor, Map.of("failure", "Choose one of the plans below.")), HttpStatus.BAD_REQUEST);
+        }
+        Optional<String> token = tokens.of(visitor, request, response);
+        if (token.isEmpty()) {
+            return new ModelAndView("redirect:/pricing/sign-in");
+        }
+        try {
+            return new ModelAndView("redirect:" + payments.checkout(token.get(), plan, requestKey));
+        } catch (PaymentsClient.Failure e) {
+            return status(pricingPage(visitor, Map.of("failure", e.getMessage())), statusOf(e));
+        }
+    }
+
+    @GetMapping("/me/billing")
+    ModelAndView billing(Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> token = tokens.of(visitor, request, response);
+        if (token.isEmpty()) {
+            return new ModelAndView("redirect:/me/oauth2/authorization/account");
+        }
+        Map<String, Object> model = new HashMap<>(Map.of("requestKey", UUID.randomUUID().toString()));
+        try {
+            model.put("subscriptions", payments.subscriptions(token.get()));
+            model.put("invoices", payments.invoices(token.get()).items());
+        } catch (PaymentsClient.Failure e) {
+            model.put("failure", e.getMessage());
+        }
+        return page("billing", model);
+    }
+
+    @PostMapping("/me/billing/portal")
+    ModelAndView portal(@RequestParam(defaultValue = "") String requestKey, Authentication visitor,
+                        HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> token = tokens.of(visitor, request, response);
+        if (token.isEmpty() || !KEY.matcher(requestKey).matches()) {
+            return new ModelAndView("redirect:/me/billing");
+        }
+        try {
+            return new ModelAndView("redirect:" + payments.portal(token.get(), requestKey));
+        } catch (PaymentsClient.Failure e) {
+            return status(page("billing", Map.of("failure", e.getMessage(), "requestKey", UUID.randomUUID().toString())),
+                    statusOf(e));
+        }
+    }
+
+    private ModelAndView pricingPage(Authentication visitor, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("signedIn", visitor != null && visitor.getPrincipal() instanceof OidcUser);
+        model.put("requestKey", UUID.randomUUID().toString());
+        try {
+            model.put("plans", payments.plans());
+        } catch (PaymentsClient.Failure e) {
+            model.putIfAbsent("failure", "Plans cannot be shown just now; please try again in a moment.");
+        }
+        return page("pricing", model);
+    }
+
+    private ModelAndView page(String view, Map<String, Object> model) {
+        ModelAndView page = new ModelAndView(view, model);
+        page.addObject("siteName", properties.siteName());
+        return page;
+    }
+
+    private static HttpStatus statusOf(PaymentsClient.Failure e) {
+        if (e.status == 0) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        HttpStatus status = HttpStatus.resolve(e.status);
+        return status == null || status.is2xxSuccessful() ? HttpStatus.BAD_GATEWAY : status;
+    }
+
+    private static ModelAndView status(ModelAndView page, HttpStatus status) {
+        page.setStatus(status);
+        return page;
+    }
+}
