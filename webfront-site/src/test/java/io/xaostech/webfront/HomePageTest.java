@@ -115,6 +115,8 @@ class HomePageTest {
         assertThat(list.statusCode()).isEqualTo(503);
         assertThat(list.body()).contains("This part of the site is unavailable just now");
         assertThat(http.get("/blog?tag=Not%20A%20Tag", BROWSER).statusCode()).isEqualTo(400);
+        assertThat(http.get("/blog?tag&cursor=abc", BROWSER).statusCode()).as("an empty tag is no tag, as links make it")
+                .isEqualTo(503);
         assertThat(http.get("/blog/search?q=" + "x".repeat(201), BROWSER).statusCode()).isEqualTo(400);
         assertThat(http.get("/blog/Not_A_Slug", BROWSER).statusCode()).isEqualTo(404);
         assertThat(http.get("/blog/search", BROWSER).statusCode()).as("an empty search asks blog nothing")
@@ -152,7 +154,9 @@ class HomePageTest {
     void pagesCarryTheSecurityHeaders() {
         HttpResponse<String> page = new TestHttp(port).get("/", BROWSER);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
+                .as("the redirect after Subscribe goes to Stripe, and browsers check form-action on it")
+                .contains("form-action 'self' https://checkout.stripe.com https://billing.stripe.com");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
     }

@@ -97,12 +97,20 @@ public class BlogClient {
                     .retrieve().toBodilessEntity();
             return Optional.empty();
         } catch (HttpClientErrorException e) {
-            Map<?, ?> problem = e.getResponseBodyAs(Map.class);
-            Object detail = problem == null ? null : problem.get("detail");
-            return Optional.of(new Refusal(e.getStatusCode().value(), detail == null ? e.getStatusText()
-                    : String.valueOf(detail)));
+            return Optional.of(new Refusal(e.getStatusCode().value(), detailOf(e)));
         } catch (RestClientException e) {
             throw new Unavailable(e);
+        }
+    }
+
+    /** The problem detail of an error answer, or its status text when the body is not problem JSON. */
+    public static String detailOf(org.springframework.web.client.HttpStatusCodeException e) {
+        try {
+            Map<?, ?> problem = e.getResponseBodyAs(Map.class);
+            Object detail = problem == null ? null : problem.get("detail");
+            return detail == null ? e.getStatusText() : String.valueOf(detail);
+        } catch (RestClientException | IllegalStateException notJson) {
+            return e.getStatusText();
         }
     }
 

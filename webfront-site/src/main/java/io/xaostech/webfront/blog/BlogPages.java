@@ -48,10 +48,12 @@ class BlogPages {
     @GetMapping({"/blog", "/blog/"})
     ModelAndView list(@RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
                       HttpServletRequest request) {
-        if ((tag != null && !TAG.matcher(tag).matches()) || (cursor != null && !CURSOR.matcher(cursor).matches())) {
+        String wanted = tag == null || tag.isBlank() ? null : tag;
+        String after = cursor == null || cursor.isBlank() ? null : cursor;
+        if ((wanted != null && !TAG.matcher(wanted).matches()) || (after != null && !CURSOR.matcher(after).matches())) {
             return ErrorPages.page(HttpStatus.BAD_REQUEST, request);
         }
-        return page("blog-list", Map.of("tag", tag == null ? "" : tag, "page", blog.posts(tag, cursor, 10)));
+        return page("blog-list", Map.of("tag", wanted == null ? "" : wanted, "page", blog.posts(wanted, after, 10)));
     }
 
     @GetMapping("/blog/search")
@@ -81,6 +83,9 @@ class BlogPages {
                          @RequestParam(defaultValue = "") String displayName,
                          @RequestParam(required = false) String parentId, Authentication visitor,
                          HttpServletRequest request, HttpServletResponse response) {
+        if (!SLUG.matcher(slug).matches()) {
+            return ErrorPages.notFound(request);
+        }
         String text = body.strip();
         String name = displayName.strip();
         Map<String, Object> form = new HashMap<>(Map.of("draft", body, "draftName", displayName));
@@ -93,9 +98,16 @@ class BlogPages {
         }
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
-            return new ModelAndView("redirect:/blog/" + slug + "/sign-in");
+            // The refresh was refused: a fresh sign-in (the draft cannot survive it; it is shown nowhere else).
+            return new ModelAndView("redirect:/me/oauth2/authorization/account");
         }
-        Optional<BlogClient.Refusal> refused = blog.comment(slug, token.get(), text, name, parent);
+        Optional<BlogClient.Refusal> refused;
+        try {
+            refused = blog.comment(slug, token.get(), text, name, parent);
+        } catch (BlogClient.Unavailable e) {
+            refused = Optional.of(new BlogClient.Refusal(503, "The blog cannot take comments just now; your text is "
+                    + "still here, try again in a moment."));
+        }
         if (refused.isEmpty()) {
             return new ModelAndView("redirect:/blog/" + slug + "?commented#comments");
         }

@@ -15,12 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param siteName      name shown in page titles
  * @param account       the site as an OAuth2 client of account
  * @param backendTimeout how long a page waits for another service before showing that part as unavailable
+ * @param paymentHosts  the hosts payments' checkout and portal addresses may be on (https only)
  */
 @Validated
 @ConfigurationProperties("xaos.webfront")
 public record WebfrontProperties(@NotBlank @DefaultValue("XAOSTECH") String siteName,
                                  @Valid @NotNull @DefaultValue Account account,
-                                 @NotNull @DefaultValue("2s") Duration backendTimeout) {
+                                 @NotNull @DefaultValue("2s") Duration backendTimeout,
+                                 @NotNull @DefaultValue({"checkout.stripe.com", "billing.stripe.com"})
+                                 java.util.List<String> paymentHosts) {
 
     /**
      * @param clientId     the client account registered for the site

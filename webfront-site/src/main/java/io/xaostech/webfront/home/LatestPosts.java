@@ -39,7 +39,8 @@ class LatestPosts {
             return Optional.of(known.posts());
         }
         try {
-            List<BlogClient.Summary> posts = List.copyOf(blog.posts(null, null, 3).items());
+            BlogClient.Page<BlogClient.Summary> page = blog.posts(null, null, 3);
+            List<BlogClient.Summary> posts = page == null || page.items() == null ? List.of() : List.copyOf(page.items());
             last = new Fetched(posts, now);
             return Optional.of(posts);
         } catch (BlogClient.Unavailable e) {

@@ -2,6 +2,8 @@ package io.xaostech.webfront.pricing;
 
 import io.xaostech.common.http.XaosHeaders;
 import io.xaostech.webfront.config.WebfrontProperties;
+import io.xaostech.webfront.blog.BlogClient;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,13 +54,22 @@ class PaymentsClient {
     }
 
     private final RestClient payments;
+    private final RestClient sessions;
+    private final List<String> paymentHosts;
 
     PaymentsClient(WebfrontProperties properties, @Value("${xaos.services.payments.url}") String paymentsUrl) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.backendTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        this.payments = client(paymentsUrl, properties.backendTimeout(), properties.backendTimeout());
         // Creating a session waits on Stripe: longer than a page's read, shorter than payments' own Stripe timeouts.
-        requests.setReadTimeout(properties.backendTimeout().plus(Duration.ofSeconds(20)));
-        this.payments = RestClient.builder().baseUrl(paymentsUrl).requestFactory(requests).build();
+        this.sessions = client(paymentsUrl, properties.backendTimeout(),
+                properties.backendTimeout().plus(Duration.ofSeconds(20)));
+        this.paymentHosts = List.copyOf(properties.paymentHosts());
+    }
+
+    private static RestClient client(String baseUrl, Duration connect, Duration read) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build());
+        requests.setReadTimeout(read);
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
     }
 
     Plans plans() {
@@ -76,36 +87,36 @@ class PaymentsClient {
     }
 
     /** A Checkout Session for the plan; the same {@code requestKey} (one per rendered form) gives the same session. */
-    String checkout(String token, String plan, String requestKey) {
-        return post(token, "/api/v1/payments/checkout-sessions", Map.of("plan", plan), "checkout-" + requestKey);
+    URI checkout(String token, String plan, String requestKey) {
+        return post(token, "/api/v1/payments/checkout-sessions", Map.of("plan", plan),
+                "checkout-" + plan + "-" + requestKey);
     }
 
-    String portal(String token, String requestKey) {
+    URI portal(String token, String requestKey) {
         return post(token, "/api/v1/payments/portal-sessions", null, "portal-" + requestKey);
     }
 
-    private String post(String token, String path, Object body, String idempotencyKey) {
+    private URI post(String token, String path, Object body, String idempotencyKey) {
         Session session = call(() -> {
-            RestClient.RequestBodySpec request = payments.post().uri(path).headers(h -> h.setBearerAuth(token))
+            RestClient.RequestBodySpec request = sessions.post().uri(path).headers(h -> h.setBearerAuth(token))
                     .header(XaosHeaders.IDEMPOTENCY_KEY, idempotencyKey);
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(body);
             }
             return request.retrieve().body(Session.class);
         });
-        if (session == null || session.url() == null || !session.url().startsWith("https://")) {
-            throw new Failure(502, "Payments answered without a secure address to continue at.");
+        URI url = session == null || session.url() == null ? null : URI.create(session.url());
+        if (url == null || !"https".equals(url.getScheme()) || !paymentHosts.contains(url.getHost())) {
+            throw new Failure(502, "Payments answered with an address this site does not send visitors to.");
         }
-        return session.url();
+        return url;
     }
 
     private static <T> T call(java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (HttpStatusCodeException e) {
-            Map<?, ?> problem = e.getResponseBodyAs(Map.class);
-            Object detail = problem == null ? null : problem.get("detail");
-            throw new Failure(e.getStatusCode().value(), detail == null ? e.getStatusText() : String.valueOf(detail));
+            throw new Failure(e.getStatusCode().value(), BlogClient.detailOf(e));
         } catch (RestClientException e) {
             throw new Failure(0, "Payments cannot be reached just now.");
         }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code /pricing} (public) lists the plans; a signed-in visitor subscribes through a form that sends them to
@@ -28,6 +29,8 @@ class PricingPages {
 
     private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
+    /** The visitor's token could not be had (refresh refused): a fresh sign-in, not a loop back here. */
+    static final String SIGN_IN_AGAIN = "redirect:/me/oauth2/authorization/account";
 
     private final PaymentsClient payments;
     private final AccessTokens tokens;
@@ -57,12 +60,13 @@ class PricingPages {
         }
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
-            return new ModelAndView("redirect:/pricing/sign-in");
+            return new ModelAndView(SIGN_IN_AGAIN);
         }
         try {
-            return new ModelAndView("redirect:" + payments.checkout(token.get(), plan, requestKey));
+            return away(payments.checkout(token.get(), plan, requestKey));
         } catch (PaymentsClient.Failure e) {
-            return status(pricingPage(visitor, Map.of("failure", e.getMessage())), statusOf(e));
+            // The same key again: trying once more reaches the session payments may already have made.
+            return status(pricingPage(visitor, Map.of("failure", e.getMessage(), "requestKey", requestKey)), statusOf(e));
         }
     }
 
@@ -70,7 +74,7 @@ class PricingPages {
     ModelAndView billing(Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
-            return new ModelAndView("redirect:/me/oauth2/authorization/account");
+            return new ModelAndView(SIGN_IN_AGAIN);
         }
         Map<String, Object> model = new HashMap<>(Map.of("requestKey", UUID.randomUUID().toString()));
         try {
@@ -86,27 +90,36 @@ class PricingPages {
     ModelAndView portal(@RequestParam(defaultValue = "") String requestKey, Authentication visitor,
                         HttpServletRequest request, HttpServletResponse response) {
         Optional<String> token = tokens.of(visitor, request, response);
-        if (token.isEmpty() || !KEY.matcher(requestKey).matches()) {
+        if (token.isEmpty()) {
+            return new ModelAndView(SIGN_IN_AGAIN);
+        }
+        if (!KEY.matcher(requestKey).matches()) {
             return new ModelAndView("redirect:/me/billing");
         }
         try {
-            return new ModelAndView("redirect:" + payments.portal(token.get(), requestKey));
+            return away(payments.portal(token.get(), requestKey));
         } catch (PaymentsClient.Failure e) {
-            return status(page("billing", Map.of("failure", e.getMessage(), "requestKey", UUID.randomUUID().toString())),
-                    statusOf(e));
+            return status(page("billing", Map.of("failure", e.getMessage(), "requestKey", requestKey)), statusOf(e));
         }
     }
 
     private ModelAndView pricingPage(Authentication visitor, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("signedIn", visitor != null && visitor.getPrincipal() instanceof OidcUser);
-        model.put("requestKey", UUID.randomUUID().toString());
+        model.putIfAbsent("requestKey", UUID.randomUUID().toString());
         try {
             model.put("plans", payments.plans());
         } catch (PaymentsClient.Failure e) {
             model.putIfAbsent("failure", "Plans cannot be shown just now; please try again in a moment.");
         }
         return page("pricing", model);
+    }
+
+    /** To Stripe's page, the address as payments gave it (already checked against the allowed hosts). */
+    private static ModelAndView away(java.net.URI url) {
+        RedirectView redirect = new RedirectView(url.toString());
+        redirect.setExpandUriTemplateVariables(false);
+        return new ModelAndView(redirect);
     }
 
     private ModelAndView page(String view, Map<String, Object> model) {

@@ -70,6 +70,8 @@ class SignInConfig {
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(clients, authorized);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode().refreshToken().build());
+        // Nothing from the request (such as a "scope" parameter) shapes a refresh.
+        manager.setContextAttributesMapper(authorizeRequest -> Map.of());
         return manager;
     }
 
