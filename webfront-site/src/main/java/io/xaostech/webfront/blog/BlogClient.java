@@ -1,7 +1,7 @@
 package io.xaostech.webfront.blog;
 
+import io.xaostech.webfront.config.BackendClients;
 import io.xaostech.webfront.config.WebfrontProperties;
-import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -57,10 +56,7 @@ public class BlogClient {
     private final RestClient blog;
 
     BlogClient(WebfrontProperties properties, @Value("${xaos.services.blog.url}") String blogUrl) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.backendTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
-        requests.setReadTimeout(properties.backendTimeout());
-        this.blog = RestClient.builder().baseUrl(blogUrl).requestFactory(requests).build();
+        this.blog = BackendClients.client(blogUrl, properties.backendTimeout(), properties.backendTimeout());
     }
 
     public Page<Summary> posts(String tag, String cursor, int limit) {
@@ -97,20 +93,9 @@ public class BlogClient {
                     .retrieve().toBodilessEntity();
             return Optional.empty();
         } catch (HttpClientErrorException e) {
-            return Optional.of(new Refusal(e.getStatusCode().value(), detailOf(e)));
+            return Optional.of(new Refusal(e.getStatusCode().value(), BackendClients.detailOf(e)));
         } catch (RestClientException e) {
             throw new Unavailable(e);
-        }
-    }
-
-    /** The problem detail of an error answer, or its status text when the body is not problem JSON. */
-    public static String detailOf(org.springframework.web.client.HttpStatusCodeException e) {
-        try {
-            Map<?, ?> problem = e.getResponseBodyAs(Map.class);
-            Object detail = problem == null ? null : problem.get("detail");
-            return detail == null ? e.getStatusText() : String.valueOf(detail);
-        } catch (RestClientException | IllegalStateException notJson) {
-            return e.getStatusText();
         }
     }
 

@@ -1,17 +1,15 @@
 package io.xaostech.webfront.pricing;
 
 import io.xaostech.common.http.XaosHeaders;
+import io.xaostech.webfront.config.BackendClients;
 import io.xaostech.webfront.config.WebfrontProperties;
-import io.xaostech.webfront.blog.BlogClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
@@ -58,18 +56,11 @@ class PaymentsClient {
     private final List<String> paymentHosts;
 
     PaymentsClient(WebfrontProperties properties, @Value("${xaos.services.payments.url}") String paymentsUrl) {
-        this.payments = client(paymentsUrl, properties.backendTimeout(), properties.backendTimeout());
+        this.payments = BackendClients.client(paymentsUrl, properties.backendTimeout(), properties.backendTimeout());
         // Creating a session waits on Stripe: longer than a page's read, shorter than payments' own Stripe timeouts.
-        this.sessions = client(paymentsUrl, properties.backendTimeout(),
+        this.sessions = BackendClients.client(paymentsUrl, properties.backendTimeout(),
                 properties.backendTimeout().plus(Duration.ofSeconds(20)));
         this.paymentHosts = List.copyOf(properties.paymentHosts());
-    }
-
-    private static RestClient client(String baseUrl, Duration connect, Duration read) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build());
-        requests.setReadTimeout(read);
-        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
     }
 
     Plans plans() {
@@ -116,7 +107,7 @@ class PaymentsClient {
         try {
             return request.get();
         } catch (HttpStatusCodeException e) {
-            throw new Failure(e.getStatusCode().value(), BlogClient.detailOf(e));
+            throw new Failure(e.getStatusCode().value(), BackendClients.detailOf(e));
         } catch (RestClientException e) {
             throw new Failure(0, "Payments cannot be reached just now.");
         }
