@@ -93,6 +93,31 @@ class HomePageTest {
     }
 
     @Test
+    void chatIsForSignedInVisitorsAndItsLiveConnectionOpensOnlyForThemFromTheSitesOwnPages() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String page : new String[] {"/chat", "/chat/rooms/" + java.util.UUID.randomUUID()}) {
+            HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/me/oauth2/authorization/account");
+        }
+        assertThat(handshake(browser, "http://localhost:8080")).as("no signed-in session").isEqualTo(401);
+        assertThat(handshake(browser, "http://elsewhere.example")).as("another site's page").isEqualTo(403);
+    }
+
+    /** The status a WebSocket handshake to the chat relay is refused with (0 if it opened). */
+    private int handshake(HttpClient client, String origin) throws Exception {
+        try {
+            client.newWebSocketBuilder().header("Origin", origin).subprotocols("xaos-chat.v1")
+                    .buildAsync(URI.create("ws://localhost:" + port + "/chat/live"), new java.net.http.WebSocket.Listener() { })
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS).abort();
+            return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+    }
+
+    @Test
     void aSignInThatDidNotCompleteShowsAPageInsteadOfStartingAgain() {
         HttpResponse<String> callback = new TestHttp(port).get("/me/oauth2/code/account?code=forged&state=forged", BROWSER);
         assertThat(callback.statusCode()).isEqualTo(401);

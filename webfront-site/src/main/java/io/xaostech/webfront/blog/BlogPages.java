@@ -1,7 +1,6 @@
 package io.xaostech.webfront.blog;
 
 import io.xaostech.platform.site.ErrorPages;
-import io.xaostech.webfront.config.WebfrontProperties;
 import io.xaostech.webfront.signin.AccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,12 +36,10 @@ class BlogPages {
 
     private final BlogClient blog;
     private final AccessTokens tokens;
-    private final WebfrontProperties properties;
 
-    BlogPages(BlogClient blog, AccessTokens tokens, WebfrontProperties properties) {
+    BlogPages(BlogClient blog, AccessTokens tokens) {
         this.blog = blog;
         this.tokens = tokens;
-        this.properties = properties;
     }
 
     @GetMapping({"/blog", "/blog/"})
@@ -99,7 +96,7 @@ class BlogPages {
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
             // The refresh was refused: a fresh sign-in (the draft cannot survive it; it is shown nowhere else).
-            return new ModelAndView("redirect:/me/oauth2/authorization/account");
+            return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
         }
         Optional<BlogClient.Refusal> refused;
         try {
@@ -133,7 +130,6 @@ class BlogPages {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("post", post.get());
         model.put("threads", blog.comments(slug).items());
-        model.put("signedIn", visitor != null && visitor.getPrincipal() instanceof OidcUser);
         if (visitor != null && visitor.getPrincipal() instanceof OidcUser user && !model.containsKey("draftName")) {
             model.put("draftName", user.getFullName() != null ? user.getFullName() : "");
         }
@@ -142,7 +138,6 @@ class BlogPages {
 
     private ModelAndView page(String view, Map<String, Object> model) {
         ModelAndView page = new ModelAndView(view, model);
-        page.addObject("siteName", properties.siteName());
         return page;
     }
 

@@ -3,6 +3,8 @@ package io.xaostech.webfront.config;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
@@ -14,11 +16,45 @@ public final class BackendClients {
     private BackendClients() {
     }
 
+    /** Another service refused ({@code status} and its problem detail) or could not be reached ({@code status} 0). */
+    public static final class Failure extends RuntimeException {
+        private final int status;
+
+        public Failure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** The status of the page that reports it: the service's own refusal, else 503 (unreachable) or 502. */
+        public HttpStatus pageStatus() {
+            if (status == 0) {
+                return HttpStatus.SERVICE_UNAVAILABLE;
+            }
+            HttpStatus resolved = HttpStatus.resolve(status);
+            return resolved == null || resolved.is2xxSuccessful() ? HttpStatus.BAD_GATEWAY : resolved;
+        }
+    }
+
     public static RestClient client(String baseUrl, Duration connect, Duration read) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build());
         requests.setReadTimeout(read);
         return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+    }
+
+    /** Runs a call, turning an error answer into a {@link Failure} with its detail and no answer into {@code unreachable}. */
+    public static <T> T call(Supplier<T> request, String unreachable) {
+        try {
+            return request.get();
+        } catch (HttpStatusCodeException e) {
+            throw new Failure(e.getStatusCode().value(), detailOf(e));
+        } catch (RestClientException e) {
+            throw new Failure(0, unreachable);
+        }
     }
 
     /** The problem detail of an error answer, or its status text when the body is not problem JSON. */

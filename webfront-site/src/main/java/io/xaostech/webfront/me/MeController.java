@@ -1,6 +1,5 @@
 package io.xaostech.webfront.me;
 
-import io.xaostech.webfront.config.WebfrontProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -11,15 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MeController {
 
-    private final WebfrontProperties properties;
-
-    MeController(WebfrontProperties properties) {
-        this.properties = properties;
-    }
-
     @GetMapping("/me")
     String me(@AuthenticationPrincipal OidcUser user, Model model) {
-        model.addAttribute("siteName", properties.siteName());
         model.addAttribute("name", user.getFullName() != null ? user.getFullName() : user.getSubject());
         model.addAttribute("email", user.getEmail());
         return "me";

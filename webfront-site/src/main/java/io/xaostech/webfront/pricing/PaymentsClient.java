@@ -11,11 +11,9 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
-/** payments-service's API as the site uses it; every failure is an {@link Failure} with what to tell the visitor. */
+/** payments-service's API as the site uses it; every failure is a {@link BackendClients.Failure} with what to tell the visitor. */
 @Component
 class PaymentsClient {
 
@@ -39,16 +37,6 @@ class PaymentsClient {
     }
 
     private record Session(String url) {
-    }
-
-    /** payments refused or could not be reached; {@code status} 0 when unreachable. */
-    static final class Failure extends RuntimeException {
-        final int status;
-
-        Failure(int status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 
     private final RestClient payments;
@@ -98,18 +86,12 @@ class PaymentsClient {
         });
         URI url = session == null || session.url() == null ? null : URI.create(session.url());
         if (url == null || !"https".equals(url.getScheme()) || !paymentHosts.contains(url.getHost())) {
-            throw new Failure(502, "Payments answered with an address this site does not send visitors to.");
+            throw new BackendClients.Failure(502, "Payments answered with an address this site does not send visitors to.");
         }
         return url;
     }
 
     private static <T> T call(java.util.function.Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (HttpStatusCodeException e) {
-            throw new Failure(e.getStatusCode().value(), BackendClients.detailOf(e));
-        } catch (RestClientException e) {
-            throw new Failure(0, "Payments cannot be reached just now.");
-        }
+        return BackendClients.call(request, "Payments cannot be reached just now.");
     }
 }

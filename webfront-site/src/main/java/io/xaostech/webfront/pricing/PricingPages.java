@@ -1,6 +1,6 @@
 package io.xaostech.webfront.pricing;
 
-import io.xaostech.webfront.config.WebfrontProperties;
+import io.xaostech.webfront.config.BackendClients;
 import io.xaostech.webfront.signin.AccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,17 +28,13 @@ class PricingPages {
 
     private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
-    /** The visitor's token could not be had (refresh refused): a fresh sign-in, not a loop back here. */
-    static final String SIGN_IN_AGAIN = "redirect:/me/oauth2/authorization/account";
 
     private final PaymentsClient payments;
     private final AccessTokens tokens;
-    private final WebfrontProperties properties;
 
-    PricingPages(PaymentsClient payments, AccessTokens tokens, WebfrontProperties properties) {
+    PricingPages(PaymentsClient payments, AccessTokens tokens) {
         this.payments = payments;
         this.tokens = tokens;
-        this.properties = properties;
     }
 
     @GetMapping("/pricing")
@@ -60,13 +55,13 @@ class PricingPages {
         }
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
-            return new ModelAndView(SIGN_IN_AGAIN);
+            return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
         }
         try {
             return away(payments.checkout(token.get(), plan, requestKey));
-        } catch (PaymentsClient.Failure e) {
+        } catch (BackendClients.Failure e) {
             // The same key again: trying once more reaches the session payments may already have made.
-            return status(pricingPage(visitor, Map.of("failure", e.getMessage(), "requestKey", requestKey)), statusOf(e));
+            return status(pricingPage(visitor, Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
         }
     }
 
@@ -74,13 +69,13 @@ class PricingPages {
     ModelAndView billing(Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
-            return new ModelAndView(SIGN_IN_AGAIN);
+            return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
         }
         Map<String, Object> model = new HashMap<>(Map.of("requestKey", UUID.randomUUID().toString()));
         try {
             model.put("subscriptions", payments.subscriptions(token.get()));
             model.put("invoices", payments.invoices(token.get()).items());
-        } catch (PaymentsClient.Failure e) {
+        } catch (BackendClients.Failure e) {
             model.put("failure", e.getMessage());
         }
         return page("billing", model);
@@ -91,25 +86,24 @@ class PricingPages {
                         HttpServletRequest request, HttpServletResponse response) {
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
-            return new ModelAndView(SIGN_IN_AGAIN);
+            return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
         }
         if (!KEY.matcher(requestKey).matches()) {
             return new ModelAndView("redirect:/me/billing");
         }
         try {
             return away(payments.portal(token.get(), requestKey));
-        } catch (PaymentsClient.Failure e) {
-            return status(page("billing", Map.of("failure", e.getMessage(), "requestKey", requestKey)), statusOf(e));
+        } catch (BackendClients.Failure e) {
+            return status(page("billing", Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
         }
     }
 
     private ModelAndView pricingPage(Authentication visitor, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
-        model.put("signedIn", visitor != null && visitor.getPrincipal() instanceof OidcUser);
         model.putIfAbsent("requestKey", UUID.randomUUID().toString());
         try {
             model.put("plans", payments.plans());
-        } catch (PaymentsClient.Failure e) {
+        } catch (BackendClients.Failure e) {
             model.putIfAbsent("failure", "Plans cannot be shown just now; please try again in a moment.");
         }
         return page("pricing", model);
@@ -124,16 +118,7 @@ class PricingPages {
 
     private ModelAndView page(String view, Map<String, Object> model) {
         ModelAndView page = new ModelAndView(view, model);
-        page.addObject("siteName", properties.siteName());
         return page;
-    }
-
-    private static HttpStatus statusOf(PaymentsClient.Failure e) {
-        if (e.status == 0) {
-            return HttpStatus.SERVICE_UNAVAILABLE;
-        }
-        HttpStatus status = HttpStatus.resolve(e.status);
-        return status == null || status.is2xxSuccessful() ? HttpStatus.BAD_GATEWAY : status;
     }
 
     private static ModelAndView status(ModelAndView page, HttpStatus status) {

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokens {
 
+    /** The view to answer when the token cannot be had (refresh refused): a fresh sign-in, not a loop back. */
+    public static final String SIGN_IN_AGAIN = "redirect:/me/oauth2/authorization/account";
+
     private final OAuth2AuthorizedClientManager clients;
 
     AccessTokens(OAuth2AuthorizedClientManager clients) {

@@ -84,7 +84,10 @@ class SignInConfig {
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/me", "/me/**", "/blog/*/sign-in", "/pricing/sign-in").authenticated()
+                        // The chat page's live connection answers 401 itself (a redirect means nothing to a WebSocket).
+                        .requestMatchers("/chat/live").permitAll()
+                        .requestMatchers("/me", "/me/**", "/chat", "/chat/**", "/blog/*/sign-in", "/pricing/sign-in")
+                        .authenticated()
                         .requestMatchers(HttpMethod.POST, "/blog/*/comments", "/pricing/checkout").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
