@@ -4,8 +4,6 @@
 // Home and End keys move between the links.
 // The animation lives in site.css and is off under prefers-reduced-motion.
 
-document.documentElement.classList.add("js");
-
 for (const nav of document.querySelectorAll("[data-menu]")) {
   const button = nav.querySelector(".menu-toggle");
   const list = nav.querySelector(".menu-list");
@@ -33,7 +31,8 @@ for (const nav of document.querySelectorAll("[data-menu]")) {
     }
   });
   nav.addEventListener("keydown", (event) => {
-    if (!isOpen()) return;
+    // The button's own ArrowDown (which opened the menu and focused the first link) is not a move as well.
+    if (!isOpen() || event.defaultPrevented) return;
     const items = links();
     const index = items.indexOf(document.activeElement);
     if (event.key === "Escape") {

@@ -1,50 +1,29 @@
 package io.xaostech.system;
 
+import static io.xaostech.system.Platform.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.common.service.XaosService;
 import io.xaostech.platform.test.FakeStripe;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Starts the whole platform the way a developer does, with {@code ./xaostech up}, on ports of its own, checks
- * every service is ready on its port and through the gateway, and that {@code ./xaostech down} leaves nothing
- * running. Uses its own database, Redis database and var directory, so it never meets a running dev platform.
+ * Starts the whole platform the way a developer does, with {@code ./xaostech up} (see {@link Platform}), checks
+ * every service is ready on its port and through the gateway, and walks the main API journeys through the
+ * gateway: identity, blog, chat, privacy, payments and the website as a plain HTTP client.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherSmokeIT {
-
-    private static final int OFFSET = 20000;
-    private static final Path ROOT = Path.of(System.getProperty("xaos.root", "..")).toAbsolutePath().normalize();
-    private static final Path VAR = Path.of(System.getProperty("xaos.smoke.var", "target/smoke-var")).toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    /** account creates this administrator at start (see the launcher's environment below). */
-    private static final String ADMIN_EMAIL = "smoke-admin@example.test";
-    private static final String ADMIN_PASSWORD = "a long smoke-admin passphrase";
-    private static final String WEBHOOK_SECRET = "whsec_smoke";
-    private static final String ONE_PIXEL_PNG =
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-
-    record Run(int exitCode, String output) {
-    }
 
     @Test
     @Order(1)
@@ -203,99 +182,6 @@ class LauncherSmokeIT {
         assertThat(comment.body()).as("a first comment waits for a moderator").contains("\"status\":\"PENDING\"");
     }
 
-    /** Registers a new user, verifies the address from the mailbox and signs in: answers the access token. */
-    private static String newUser(String base, String name) throws Exception {
-        String email = register(base, name);
-        return signInWithPkce(base, email, passwordOf(name));
-    }
-
-    /** Registers a new user and verifies the address from the mailbox: answers the email (password: passwordOf). */
-    private static String register(String base, String name) throws Exception {
-        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime() + "@example.test";
-        send(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
-                + "\",\"displayName\":\"" + name + "\",\"password\":\"" + passwordOf(name) + "\"}"));
-        send(json(base + "/api/v1/account/email-verifications", null, "{\"token\":\"" + verificationToken(email) + "\"}"));
-        return email;
-    }
-
-    private static String passwordOf(String name) {
-        return "a long " + name + " passphrase";
-    }
-
-    /** Reads the verification mail from account's development mailbox (an internal endpoint, so not via the gateway). */
-    private static String verificationToken(String email) throws Exception {
-        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(XaosService.GATEWAY)
-                        + "/auth/oauth2/token"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "svc-chat:dev-only-chat-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")));
-        String serviceToken = field(token.body(), "access_token");
-        HttpResponse<String> mailbox = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(XaosService.ACCOUNT)
-                + "/internal/dev/mailbox?to=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + serviceToken));
-        return java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mailbox.body()).results()
-                .findFirst().orElseThrow(() -> new AssertionError(mailbox.body())).group(1);
-    }
-
-    /** Authorization code + PKCE for the public cli client, signing in on the form behind the gateway. */
-    private static String signInWithPkce(String base, String email, String password) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(3)).build();
-        String verifier = "smoke-verifier-" + "v".repeat(40);
-        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String callback = "http://127.0.0.1:8400/callback";
-        String authorize = base + "/auth/oauth2/authorize?response_type=code&client_id=cli&scope=openid&state=s"
-                + "&redirect_uri=" + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8)
-                + "&code_challenge_method=S256&code_challenge=" + challenge;
-        HttpResponse<String> toLogin = browser.send(HttpRequest.newBuilder(URI.create(authorize)).header("Accept", "text/html")
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(toLogin.headers().firstValue("Location")).hasValue("/auth/login");
-        String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String csrf = formToken(form);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
-                        + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String resume = signedIn.headers().firstValue("Location").orElseThrow();
-        assertThat(resume).contains("/auth/oauth2/authorize");
-        HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(URI.create(base).resolve(resume))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-        String redirect = authorized.headers().firstValue("Location").orElseThrow();
-        assertThat(redirect).startsWith(callback);
-        String code = java.net.URLDecoder.decode(java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(redirect)
-                .results().findFirst().orElseThrow().group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(base + "/auth/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=cli&code="
-                        + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
-                        + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_verifier=" + verifier)));
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return field(tokens.body(), "access_token");
-    }
-
-    private static HttpRequest.Builder authorized(String url, String bearer) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
-    }
-
-    private static HttpRequest.Builder json(String url, String bearer, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String field(String json, String name) {
-        return java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json).results()
-                .findFirst().orElseThrow(() -> new AssertionError(json)).group(1);
-    }
-
     @Test
     @Order(5)
     void twoUsersChatOverWebSocketsThroughTheGateway() throws Exception {
@@ -420,13 +306,6 @@ class LauncherSmokeIT {
         throw new AssertionError("privacy request not completed within a minute: " + seen);
     }
 
-    /** The {@code sub} of an access token. */
-    private static String subject(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        return field(payload, "sub");
-    }
-
     @Test
     @Order(7)
     void aSignedInUserChecksOutAndASignedWebhookMakesThemASupporter() throws Exception {
@@ -523,129 +402,31 @@ class LauncherSmokeIT {
         assertThat(follow(browser, URI.create(site + "/me")).uri().getPath()).as("signed out of both").isEqualTo("/auth/login");
     }
 
-    /** Follows redirects as a browser does (relative ones against the current address), up to ten. */
-    private static HttpResponse<String> follow(HttpClient browser, URI start) throws Exception {
-        URI next = start;
-        for (int hop = 0; hop < 10; hop++) {
-            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(next).header("Accept", "text/html").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            java.util.Optional<String> location = response.headers().firstValue("Location");
-            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
-                return response;
-            }
-            next = next.resolve(location.get());
-        }
-        throw new AssertionError("more than ten redirects from " + start);
-    }
-
-    private static String formToken(String html) {
-        return java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html).results()
-                .findFirst().orElseThrow(() -> new AssertionError("no CSRF field in " + html)).group(1);
-    }
 
     @Test
     @Order(9)
-    void upAgainIsANoOpAndStatusShowsAllUp() throws Exception {
-        List<String> pidsBefore = recordedPids();
+    void aVisitorsBannerChoiceIsRecordedWithTheirGpcSignalAndOpensNoSession() throws Exception {
+        java.net.CookieManager jar = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(3)).build();
+        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(site() + "/"))
+                .header("Accept", "text/html").header("Sec-GPC", "1").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.body()).contains("class=\"consent-banner\"").contains("Global Privacy Control signal is honoured");
 
-        Run again = launcher("up");
-        Run status = launcher("status");
+        HttpResponse<String> decided = browser.send(HttpRequest.newBuilder(URI.create(site() + "/privacy/consents"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-GPC", "1")
+                .POST(HttpRequest.BodyPublishers.ofString("all=accept&returnTo=%2Fblog&_csrf=" + formToken(home.body())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
+        assertThat(decided.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/blog"));
 
-        assertThat(again.exitCode()).isZero();
-        assertThat(again.output()).contains("Everything is already up.");
-        assertThat(recordedPids()).isEqualTo(pidsBefore);
-        for (XaosService service : XaosService.values()) {
-            assertThat(status.output()).containsPattern(service.moduleName() + "\\s+up\\s+\\d+\\s+" + port(service));
-        }
-    }
-
-    @Test
-    @Order(10)
-    void downLeavesNoProcessBehind() throws Exception {
-        List<String> pids = recordedPids();
-        assertThat(pids).hasSize(XaosService.values().length + 1);
-
-        Run down = launcher("down");
-
-        assertThat(down.exitCode()).as(down.output()).isZero();
-        for (String pid : pids) {
-            assertThat(Files.exists(Path.of("/proc", pid))).as("process %s is gone", pid).isFalse();
-        }
-        assertThat(processesMentioning(VAR.toString())).isEmpty();
-        assertThat(recordedPids()).isEmpty();
-    }
-
-    @AfterAll
-    static void stopWhateverIsLeft() throws Exception {
-        launcher("down");
-    }
-
-    private static int port(XaosService service) {
-        return service.defaultPort() + OFFSET;
-    }
-
-    private static Run launcher(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("xaostech").toString(), command)
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("XAOS_PORT_OFFSET", String.valueOf(OFFSET));
-        env.put("XAOS_VAR_DIR", VAR.toString());
-        env.put("XAOS_DB_NAME", "xaos_smoke");
-        env.put("XAOS_REDIS_URL", "redis://127.0.0.1:6379/2");
-        // Fat-jar start: training nine AOT caches would cost CI minutes; bench/startup.sh measures the AOT path.
-        env.put("XAOS_AOT", "0");
-        env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // payments talks to a local stand-in of Stripe's API, and checks webhooks with this secret.
-        env.put("XAOS_STRIPE_API_KEY", FakeStripe.API_KEY);
-        env.put("XAOS_STRIPE_API_BASE", FakeStripe.get().url());
-        env.put("XAOS_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("./xaostech " + command + " did not finish");
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
-        System.out.println("./xaostech " + command + "\n" + text);
-        return new Run(process.exitValue(), text);
-    }
-
-    private static List<String> recordedPids() throws IOException {
-        Path run = VAR.resolve("run");
-        if (!Files.isDirectory(run)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(run)) {
-            List<String> pids = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".pid")).sorted().toList()) {
-                pids.add(Files.readString(f).trim());
-            }
-            return pids;
-        }
-    }
-
-    private static List<String> processesMentioning(String text) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
-                            .replace('\0', ' ');
-                    if (cmdline.contains(text) && !cmdline.contains("surefire") && !cmdline.contains("failsafe")) {
-                        found.add(proc.getFileName() + ": " + cmdline);
-                    }
-                } catch (IOException gone) {
-                    // the process ended while we looked
-                }
-            }
-        }
-        return found;
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(follow(browser, URI.create(site() + "/")).body()).as("decided: no banner").doesNotContain("consent-banner");
+        String privacy = follow(browser, URI.create(site() + "/privacy")).body();
+        assertThat(privacy).containsPattern("name=\"decision\\.analytics\" value=\"GRANTED\"[^>]*checked")
+                .as("accepted, but GPC refuses sale and sharing")
+                .containsPattern("name=\"decision\\.sale-sharing\" value=\"DENIED\"[^>]*checked");
+        assertThat(jar.getCookieStore().getCookies()).extracting(java.net.HttpCookie::getName)
+                .as("an anonymous visitor's forms need no session").doesNotContain("XAOS_SESSION")
+                .contains("XAOS_CONSENT", "XSRF-TOKEN");
     }
 }

@@ -118,6 +118,20 @@ class HomePageTest {
     }
 
     @Test
+    void thePrivacyCentreSaysSoWhenDataCannotBeReachedAndDecisionsNeedTheFormsToken() {
+        TestHttp http = new TestHttp(port);
+        HttpResponse<String> privacy = http.get("/privacy", BROWSER);
+        assertThat(privacy.statusCode()).isEqualTo(503);
+        assertThat(privacy.body()).contains("Privacy settings cannot be reached just now")
+                .contains("to get a copy of your data or to have it erased");
+        assertThat(http.get("/", BROWSER).body()).as("no banner for choices that could not be recorded")
+                .doesNotContain("consent-banner");
+        assertThat(http.send(HttpRequest.newBuilder(http.uri("/privacy/consents"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("all=accept&returnTo=/"))).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aSignInThatDidNotCompleteShowsAPageInsteadOfStartingAgain() {
         HttpResponse<String> callback = new TestHttp(port).get("/me/oauth2/code/account?code=forged&state=forged", BROWSER);
         assertThat(callback.statusCode()).isEqualTo(401);

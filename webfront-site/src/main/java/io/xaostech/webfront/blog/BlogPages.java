@@ -1,5 +1,6 @@
 package io.xaostech.webfront.blog;
 
+import io.xaostech.webfront.config.Pages;
 import io.xaostech.platform.site.ErrorPages;
 import io.xaostech.webfront.signin.AccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,7 +92,7 @@ class BlogPages {
                 || (parentId != null && !parentId.isBlank() && parent == null)) {
             form.put("commentError", "Write a comment of 1 to " + MAX_COMMENT + " characters and a name of 1 to "
                     + MAX_NAME + ".");
-            return withStatus(postPage(slug, visitor, request, form), HttpStatus.BAD_REQUEST);
+            return Pages.withStatus(postPage(slug, visitor, request, form), HttpStatus.BAD_REQUEST);
         }
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
@@ -110,7 +111,7 @@ class BlogPages {
         }
         form.put("commentError", refused.get().detail());
         HttpStatus status = HttpStatus.resolve(refused.get().status());
-        return withStatus(postPage(slug, visitor, request, form), status == null ? HttpStatus.BAD_REQUEST : status);
+        return Pages.withStatus(postPage(slug, visitor, request, form), status == null ? HttpStatus.BAD_REQUEST : status);
     }
 
     @ExceptionHandler(BlogClient.Unavailable.class)
@@ -141,13 +142,6 @@ class BlogPages {
         return page;
     }
 
-    /** The post page with the status of what went wrong with the comment; an error page keeps its own. */
-    private static ModelAndView withStatus(ModelAndView page, HttpStatus status) {
-        if (!"error".equals(page.getViewName())) {
-            page.setStatus(status);
-        }
-        return page;
-    }
 
     private static UUID parseUuid(String value) {
         try {

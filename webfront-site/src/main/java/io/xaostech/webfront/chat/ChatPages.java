@@ -1,5 +1,6 @@
 package io.xaostech.webfront.chat;
 
+import io.xaostech.webfront.config.Pages;
 import io.xaostech.platform.site.ErrorPages;
 import io.xaostech.webfront.config.BackendClients;
 import io.xaostech.webfront.signin.AccessTokens;
@@ -46,7 +47,7 @@ class ChatPages {
 
     @GetMapping("/chat")
     ModelAndView rooms(Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
-        return withToken(visitor, request, response, token -> roomsPage(token, Map.of()));
+        return tokens.page(visitor, request, response, token -> roomsPage(token, Map.of()));
     }
 
     @PostMapping("/chat/rooms")
@@ -55,10 +56,10 @@ class ChatPages {
                         HttpServletRequest request, HttpServletResponse response) {
         String roomName = name.strip();
         String roomTopic = topic.strip();
-        return withToken(visitor, request, response, token -> {
+        return tokens.page(visitor, request, response, token -> {
             if (roomName.isEmpty() || roomName.length() > MAX_NAME || roomTopic.length() > MAX_TOPIC
                     || !Set.of("PUBLIC", "PRIVATE").contains(kind)) {
-                return status(roomsPage(token, Map.of("formError", "Give the room a name of 1 to " + MAX_NAME
+                return Pages.withStatus(roomsPage(token, Map.of("formError", "Give the room a name of 1 to " + MAX_NAME
                         + " characters and a topic of at most " + MAX_TOPIC + ".", "draftName", name, "draftTopic", topic)),
                         HttpStatus.BAD_REQUEST);
             }
@@ -66,7 +67,7 @@ class ChatPages {
                 ChatClient.Room room = chat.create(token, "PUBLIC".equals(kind), roomName, roomTopic);
                 return new ModelAndView("redirect:/chat/rooms/" + room.id());
             } catch (BackendClients.Failure e) {
-                return status(roomsPage(token, Map.of("formError", e.getMessage(), "draftName", name, "draftTopic", topic)),
+                return Pages.withStatus(roomsPage(token, Map.of("formError", e.getMessage(), "draftName", name, "draftTopic", topic)),
                         e.pageStatus());
             }
         });
@@ -93,7 +94,7 @@ class ChatPages {
                       HttpServletRequest request, HttpServletResponse response) {
         return withRoom(id, visitor, request, response, (token, room) -> {
             if (body.isBlank() || body.length() > MAX_MESSAGE || !KEY.matcher(requestKey).matches()) {
-                return status(roomPage(token, room, visitor, Map.of("sendError", "Write a message of 1 to "
+                return Pages.withStatus(roomPage(token, room, visitor, Map.of("sendError", "Write a message of 1 to "
                         + MAX_MESSAGE + " characters.", "draft", body)), HttpStatus.BAD_REQUEST);
             }
             try {
@@ -103,7 +104,7 @@ class ChatPages {
                     throw e;
                 }
                 // The same request key is kept: sending again stores the message once.
-                return status(roomPage(token, room, visitor, Map.of("sendError", e.getMessage(), "draft", body,
+                return Pages.withStatus(roomPage(token, room, visitor, Map.of("sendError", e.getMessage(), "draft", body,
                         "requestKey", requestKey)), e.pageStatus());
             }
             return new ModelAndView("redirect:/chat/rooms/" + room + "#composer");
@@ -121,7 +122,7 @@ class ChatPages {
             model.put("open", chat.rooms(token, true).items().stream().filter(r -> !joined.contains(r.id())).toList());
         } catch (BackendClients.Failure e) {
             model.putIfAbsent("failure", e.getMessage());
-            return status(new ModelAndView("chat", model), e.pageStatus());
+            return Pages.withStatus(new ModelAndView("chat", model), e.pageStatus());
         }
         return new ModelAndView("chat", model);
     }
@@ -160,23 +161,18 @@ class ChatPages {
         if (room.isEmpty()) {
             return ErrorPages.notFound(request);
         }
-        return withToken(visitor, request, response, token -> {
+        return tokens.page(visitor, request, response, token -> {
             try {
                 return action.on(token, room.get());
             } catch (BackendClients.Failure e) {
                 if (e.status() == 404) {
                     return ErrorPages.notFound(request);
                 }
-                return status(new ModelAndView("chat", Map.of("failure", e.getMessage())), e.pageStatus());
+                return Pages.withStatus(new ModelAndView("chat", Map.of("failure", e.getMessage())), e.pageStatus());
             }
         });
     }
 
-    private ModelAndView withToken(Authentication visitor, HttpServletRequest request, HttpServletResponse response,
-                                   java.util.function.Function<String, ModelAndView> page) {
-        Optional<String> token = tokens.of(visitor, request, response);
-        return token.isEmpty() ? new ModelAndView(AccessTokens.SIGN_IN_AGAIN) : page.apply(token.get());
-    }
 
     private static Optional<UUID> parse(String id) {
         try {
@@ -186,8 +182,4 @@ class ChatPages {
         }
     }
 
-    private static ModelAndView status(ModelAndView page, HttpStatus status) {
-        page.setStatus(status);
-        return page;
-    }
 }

@@ -70,8 +70,12 @@ final class ChatRelay extends TextWebSocketHandler implements SubProtocolCapable
         } catch (ExecutionException e) {
             boolean refused = e.getCause() instanceof WebSocketHandshakeException handshake
                     && handshake.getResponse().statusCode() == 401;
+            if (!refused) {
+                log.warn("chat's WebSocket could not be opened for a page: {}", e.getCause().toString());
+            }
             down.close(refused ? new CloseStatus(UNAUTHORIZED, "sign in again") : CloseStatus.SERVICE_RESTARTED);
         } catch (TimeoutException e) {
+            log.warn("chat's WebSocket did not open within {}", CONNECT);
             down.close(CloseStatus.SERVICE_RESTARTED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.xaostech.webfront.pricing;
 
+import io.xaostech.webfront.config.Pages;
 import io.xaostech.webfront.config.BackendClients;
 import io.xaostech.webfront.signin.AccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,7 @@ class PricingPages {
     ModelAndView checkout(@RequestParam(defaultValue = "") String plan, @RequestParam(defaultValue = "") String requestKey,
                           Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
         if (!PLAN.matcher(plan).matches() || !KEY.matcher(requestKey).matches()) {
-            return status(pricingPage(visitor, Map.of("failure", "Choose one of the plans below.")), HttpStatus.BAD_REQUEST);
+            return Pages.withStatus(pricingPage(visitor, Map.of("failure", "Choose one of the plans below.")), HttpStatus.BAD_REQUEST);
         }
         Optional<String> token = tokens.of(visitor, request, response);
         if (token.isEmpty()) {
@@ -61,7 +62,7 @@ class PricingPages {
             return away(payments.checkout(token.get(), plan, requestKey));
         } catch (BackendClients.Failure e) {
             // The same key again: trying once more reaches the session payments may already have made.
-            return status(pricingPage(visitor, Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
+            return Pages.withStatus(pricingPage(visitor, Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
         }
     }
 
@@ -94,7 +95,7 @@ class PricingPages {
         try {
             return away(payments.portal(token.get(), requestKey));
         } catch (BackendClients.Failure e) {
-            return status(page("billing", Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
+            return Pages.withStatus(page("billing", Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
         }
     }
 
@@ -121,8 +122,4 @@ class PricingPages {
         return page;
     }
 
-    private static ModelAndView status(ModelAndView page, HttpStatus status) {
-        page.setStatus(status);
-        return page;
-    }
 }

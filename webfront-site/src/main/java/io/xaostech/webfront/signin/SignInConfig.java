@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Pages are public except {@code /me/**}, which signs the visitor in through account: the browser goes to
@@ -75,6 +76,13 @@ class SignInConfig {
         return manager;
     }
 
+    /** {@code XSRF-TOKEN}: HttpOnly (forms carry the token), SameSite=Lax, Secure over HTTPS. */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
     @Bean
     SecurityFilterChain site(HttpSecurity http, ClientRegistrationRepository clients) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver withPkce =
@@ -86,9 +94,11 @@ class SignInConfig {
                 .authorizeHttpRequests(requests -> requests
                         // The chat page's live connection answers 401 itself (a redirect means nothing to a WebSocket).
                         .requestMatchers("/chat/live").permitAll()
-                        .requestMatchers("/me", "/me/**", "/chat", "/chat/**", "/blog/*/sign-in", "/pricing/sign-in")
+                        .requestMatchers("/me", "/me/**", "/chat", "/chat/**", "/privacy/requests/**", "/blog/*/sign-in",
+                                "/pricing/sign-in")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/blog/*/comments", "/pricing/checkout").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/blog/*/comments", "/pricing/checkout", "/privacy/requests")
+                        .authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(AUTHORIZATION_BASE + "/" + REGISTRATION)
@@ -102,7 +112,9 @@ class SignInConfig {
                         }))
                 .logout(logout -> logout.logoutUrl("/me/sign-out").logoutSuccessHandler(signedOut))
                 // Probes and metrics change nothing and take no form.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
+                // The forms' token lives in a cookie, not the session: an anonymous visitor's page with a form (the
+                // consent banner, the plans) creates no session in Redis.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers("/actuator/**"))
                 // Caching is decided per page (PageCaching) and HSTS by the site wiring (xaos.platform.site.hsts).
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .httpStrictTransportSecurity(hsts -> hsts.disable()))
