@@ -73,6 +73,17 @@ class BrowserJourneysIT {
         checked(phone, "home-small-screen");
 
         refuseAllOnTheBanner(phone);
+        // The language switch: the site's strings come from lingua's catalogue in Spanish (machine-translated).
+        phone.findElement(By.cssSelector(".language-switch a[hreflang='es']")).click();
+        waitFor(phone, browser -> {
+            // lingua translates the catalogue on first asking; until it has, the page stays English.
+            browser.navigate().refresh();
+            return "es".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+        }, Duration.ofSeconds(60));
+        assertThat(phone.findElement(By.id("hub-title")).getText()).isNotEqualTo("Where to go");
+        checked(phone, "home-spanish");
+        phone.findElement(By.cssSelector(".language-switch a[hreflang='en']")).click();
+        waitFor(phone, browser -> "Where to go".equals(browser.findElement(By.id("hub-title")).getText()));
         WebElement toggle = phone.findElement(By.cssSelector(".menu-toggle"));
         assertThat(toggle.isDisplayed()).as("on a small screen the script folds the menu behind its button").isTrue();
         assertThat(phone.executeScript("return getComputedStyle(document.getElementById('menu-list')).visibility"))

@@ -390,6 +390,12 @@ class LauncherSmokeIT {
                         + formToken(pricing.body()))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(302);
         assertThat(checkout.headers().firstValue("Location").orElseThrow()).startsWith("https://checkout.stripe.com/c/pay/cs_test_");
+        HttpResponse<String> once = browser.send(HttpRequest.newBuilder(URI.create(site + "/pricing/support"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("amount=5.50&currency=eur&requestKey=" + requestKey + "&_csrf="
+                        + formToken(pricing.body()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(once.statusCode()).as(once.body()).isEqualTo(302);
+        assertThat(once.headers().firstValue("Location").orElseThrow()).startsWith("https://checkout.stripe.com/c/pay/cs_test_");
         assertThat(follow(browser, URI.create(site + "/me/billing")).body()).contains("<h1>Billing</h1>")
                 .contains("You have no active plan");
 

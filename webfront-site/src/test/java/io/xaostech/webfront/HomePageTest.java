@@ -132,6 +132,28 @@ class HomePageTest {
     }
 
     @Test
+    void theLanguageSwitchRemembersAnOfferedLanguageAndReturnsToThePageOnly() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> chosen = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/language?lang=es&returnTo=%2Fblog%3Ftag%3Djava")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chosen.statusCode()).isEqualTo(302);
+        assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/blog?tag=java");
+        assertThat(chosen.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("XAOS_LANG=es;")
+                .contains("HttpOnly").contains("SameSite=Lax");
+
+        HttpResponse<String> unknown = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/language?lang=xx&returnTo=%2F%2Fevil.example")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.headers().firstValue("Set-Cookie")).as("not a language on offer").isEmpty();
+        assertThat(unknown.headers().firstValue("Location").orElseThrow()).as("never to another site")
+                .endsWith("localhost:" + port + "/");
+
+        // lingua does not run in this test: the page stays English, and says so in its lang attribute.
+        HttpResponse<String> home = new TestHttp(port).get("/", Map.of("Accept", "text/html", "Cookie", "XAOS_LANG=es"));
+        assertThat(home.body()).contains("<html lang=\"en\">").contains("Where to go")
+                .contains("hreflang=\"es\"").contains(">Español</a>");
+    }
+
+    @Test
     void aSignInThatDidNotCompleteShowsAPageInsteadOfStartingAgain() {
         HttpResponse<String> callback = new TestHttp(port).get("/me/oauth2/code/account?code=forged&state=forged", BROWSER);
         assertThat(callback.statusCode()).isEqualTo(401);

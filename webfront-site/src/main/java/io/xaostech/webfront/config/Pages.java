@@ -9,6 +9,18 @@ public final class Pages {
     private Pages() {
     }
 
+    private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile("/(?![/\\\\])[^\\s]{0,1999}");
+
+    /** {@code path} when it is a path on this site, else the home page (never another site): where forms return to. */
+    public static String localPath(String path) {
+        return path != null && LOCAL_PATH.matcher(path).matches() ? path : "/";
+    }
+
+    /** The address of the request as a path on this site, to come back to after a form. */
+    public static String here(jakarta.servlet.http.HttpServletRequest request) {
+        return localPath(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+    }
+
     /** The page answered with {@code status} (a form refused, a service unavailable); an error page keeps its own. */
     public static ModelAndView withStatus(ModelAndView page, HttpStatus status) {
         if (!"error".equals(page.getViewName())) {

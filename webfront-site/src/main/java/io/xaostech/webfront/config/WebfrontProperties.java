@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param account       the site as an OAuth2 client of account
  * @param backendTimeout how long a page waits for another service before showing that part as unavailable
  * @param paymentHosts  the hosts payments' checkout and portal addresses may be on (https only)
+ * @param languages     the languages the site is offered in (English first, the others through lingua)
  */
 @Validated
 @ConfigurationProperties("xaos.webfront")
@@ -23,7 +24,15 @@ public record WebfrontProperties(@NotBlank @DefaultValue("XAOSTECH") String site
                                  @Valid @NotNull @DefaultValue Account account,
                                  @NotNull @DefaultValue("2s") Duration backendTimeout,
                                  @NotNull @DefaultValue({"checkout.stripe.com", "billing.stripe.com"})
-                                 java.util.List<String> paymentHosts) {
+                                 java.util.List<String> paymentHosts,
+                                 @NotNull @DefaultValue({"en", "es"})
+                                 java.util.List<@jakarta.validation.constraints.Pattern(regexp = "[a-z]{2,3}") String> languages) {
+
+    public WebfrontProperties {
+        if (languages != null && !languages.contains("en")) {
+            throw new IllegalArgumentException("xaos.webfront.languages must include en (the site's own strings)");
+        }
+    }
 
     /**
      * @param clientId     the client account registered for the site

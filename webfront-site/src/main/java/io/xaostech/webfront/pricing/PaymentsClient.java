@@ -20,7 +20,11 @@ class PaymentsClient {
     record Plan(String id, String name, String description, long amount, String currency, String interval) {
     }
 
-    record Plans(List<Plan> plans, boolean checkoutAvailable) {
+    /** One-off support: amounts in the currency's smallest unit. */
+    record OneOff(long minimum, long maximum, List<String> currencies) {
+    }
+
+    record Plans(List<Plan> plans, OneOff oneOff, boolean checkoutAvailable) {
     }
 
     record Subscription(String id, String plan, String status, boolean cancelAtPeriodEnd, Instant currentPeriodEnd) {
@@ -69,6 +73,13 @@ class PaymentsClient {
     URI checkout(String token, String plan, String requestKey) {
         return post(token, "/api/v1/payments/checkout-sessions", Map.of("plan", plan),
                 "checkout-" + plan + "-" + requestKey);
+    }
+
+    /** A Checkout Session for a one-off payment; the same {@code requestKey} gives the same session. */
+    URI support(String token, long amount, String currency, String requestKey) {
+        return post(token, "/api/v1/payments/checkout-sessions",
+                Map.of("oneOff", Map.of("amount", amount, "currency", currency)),
+                "support-" + amount + "-" + currency + "-" + requestKey);
     }
 
     URI portal(String token, String requestKey) {

@@ -66,6 +66,34 @@ class PricingPages {
         }
     }
 
+    /** One-off support: {@code amount} as the visitor writes it ("5" or "5.50"), in one of payments' currencies. */
+    @PostMapping("/pricing/support")
+    ModelAndView support(@RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String currency,
+                         @RequestParam(defaultValue = "") String requestKey, Authentication visitor,
+                         HttpServletRequest request, HttpServletResponse response) {
+        Optional<Long> minor = Optional.empty();
+        PaymentsClient.OneOff limits = null;
+        try {
+            limits = payments.plans().oneOff();
+            minor = SupportAmount.parse(amount, currency, limits);
+        } catch (BackendClients.Failure e) {
+            return Pages.withStatus(pricingPage(visitor, Map.of("supportError", e.getMessage())), e.pageStatus());
+        }
+        if (minor.isEmpty() || !KEY.matcher(requestKey).matches()) {
+            return Pages.withStatus(pricingPage(visitor, Map.of("supportError", SupportAmount.rule(limits),
+                    "draftAmount", amount)), HttpStatus.BAD_REQUEST);
+        }
+        long chosen = minor.get();
+        return tokens.page(visitor, request, response, token -> {
+            try {
+                return away(payments.support(token, chosen, currency, requestKey));
+            } catch (BackendClients.Failure e) {
+                return Pages.withStatus(pricingPage(visitor, Map.of("supportError", e.getMessage(), "draftAmount", amount,
+                        "requestKey", requestKey)), e.pageStatus());
+            }
+        });
+    }
+
     @GetMapping("/me/billing")
     ModelAndView billing(Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> token = tokens.of(visitor, request, response);
@@ -103,7 +131,9 @@ class PricingPages {
         Map<String, Object> model = new HashMap<>(extra);
         model.putIfAbsent("requestKey", UUID.randomUUID().toString());
         try {
-            model.put("plans", payments.plans());
+            PaymentsClient.Plans plans = payments.plans();
+            model.put("plans", plans);
+            model.put("supportRule", SupportAmount.rule(plans.oneOff()));
         } catch (BackendClients.Failure e) {
             model.putIfAbsent("failure", "Plans cannot be shown just now; please try again in a moment.");
         }

@@ -1,13 +1,13 @@
 package io.xaostech.webfront.privacy;
 
 import io.xaostech.webfront.config.BackendClients;
+import io.xaostech.webfront.config.Pages;
 import io.xaostech.webfront.signin.AccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -27,7 +27,6 @@ class ConsentBanner {
     record Banner(List<String> purposes, boolean gpc, String returnTo) {
     }
 
-    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\s]{0,1999}");
     private static final Logger log = LoggerFactory.getLogger(ConsentBanner.class);
 
     private final DataClient data;
@@ -52,9 +51,8 @@ class ConsentBanner {
                 || cookie.map(c -> c.notices().equals(ConsentCookie.fingerprint(purposes.get()))).orElse(false)) {
             return null;
         }
-        String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return new Banner(purposes.get().stream().filter(p -> !p.essential()).map(DataClient.Purpose::name).toList(),
-                gpc(request), localPath(here));
+                gpc(request), Pages.here(request));
     }
 
     private void linkIntoAccount(ConsentCookie cookie, Authentication visitor, HttpServletRequest request,
@@ -82,8 +80,4 @@ class ConsentBanner {
         return signal != null && "1".equals(signal.strip());
     }
 
-    /** {@code path} when it is a path on this site, else the home page (never another site). */
-    static String localPath(String path) {
-        return path != null && LOCAL_PATH.matcher(path).matches() ? path : "/";
-    }
 }

@@ -87,7 +87,7 @@ class PrivacyPages {
         } catch (BackendClients.Failure e) {
             return Pages.withStatus(page(visitor, request, response, Map.of("formError", e.getMessage())), e.pageStatus());
         }
-        return new ModelAndView(all == null ? "redirect:/privacy?saved" : "redirect:" + ConsentBanner.localPath(returnTo));
+        return new ModelAndView(all == null ? "redirect:/privacy?saved" : "redirect:" + Pages.localPath(returnTo));
     }
 
     @PostMapping("/privacy/requests")

@@ -97,7 +97,8 @@ class SignInConfig {
                         .requestMatchers("/me", "/me/**", "/chat", "/chat/**", "/privacy/requests/**", "/blog/*/sign-in",
                                 "/pricing/sign-in")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/blog/*/comments", "/pricing/checkout", "/privacy/requests")
+                        .requestMatchers(HttpMethod.POST, "/blog/*/comments", "/pricing/checkout", "/pricing/support",
+                                "/privacy/requests")
                         .authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login

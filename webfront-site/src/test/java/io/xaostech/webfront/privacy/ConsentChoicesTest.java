@@ -2,6 +2,7 @@ package io.xaostech.webfront.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xaostech.webfront.config.Pages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +11,11 @@ class ConsentChoicesTest {
 
     @Test
     void theBannerReturnsOnlyToAPathOfThisSite() {
-        assertThat(ConsentBanner.localPath("/blog?tag=java")).isEqualTo("/blog?tag=java");
-        assertThat(ConsentBanner.localPath("/")).isEqualTo("/");
+        assertThat(Pages.localPath("/blog?tag=java")).isEqualTo("/blog?tag=java");
+        assertThat(Pages.localPath("/")).isEqualTo("/");
         for (String elsewhere : new String[] {"//evil.example/x", "/\\\\evil.example", "https://evil.example", "blog",
                 "/with space", "", null, "/" + "x".repeat(2000)}) {
-            assertThat(ConsentBanner.localPath(elsewhere)).as(String.valueOf(elsewhere)).isEqualTo("/");
+            assertThat(Pages.localPath(elsewhere)).as(String.valueOf(elsewhere)).isEqualTo("/");
         }
     }
 

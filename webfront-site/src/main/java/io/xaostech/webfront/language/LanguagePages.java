@@ -1,0 +1,69 @@
+package io.xaostech.webfront.language;
+
+import io.xaostech.webfront.config.Pages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code GET /language?lang=&returnTo=}: the footer's switch (plain links, so pages carry no form token and keep
+ * their ETag) remembers the choice and returns to the page; every page's footer gets the languages on offer, each
+ * named in itself, and whether machine translation is showing.
+ */
+@Controller
+@ControllerAdvice
+class LanguagePages {
+
+    /** A language on offer, named in itself ("español"). */
+    record Offered(String code, String name) {
+    }
+
+    private final Languages languages;
+    private final CatalogueMessages messages;
+
+    LanguagePages(Languages languages, MessageSource messages) {
+        this.languages = languages;
+        this.messages = (CatalogueMessages) messages;
+    }
+
+    @GetMapping("/language")
+    String choose(@RequestParam(defaultValue = "") String lang, @RequestParam(defaultValue = "/") String returnTo,
+                  HttpServletRequest request, HttpServletResponse response) {
+        if (languages.offers(lang)) {
+            languages.setLocale(request, response, Locale.forLanguageTag(lang));
+        }
+        return "redirect:" + Pages.localPath(returnTo);
+    }
+
+    @ModelAttribute("languages")
+    List<Offered> offered() {
+        return languages.offered().stream().map(code -> {
+            Locale locale = Locale.forLanguageTag(code);
+            String name = locale.getDisplayLanguage(locale);
+            return new Offered(code, name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale) + name.substring(1));
+        }).toList();
+    }
+
+    /** The language the site's strings are actually in: English while lingua has none for the chosen one. */
+    @ModelAttribute("language")
+    String language(Locale locale) {
+        return messages.available(locale) ? locale.getLanguage() : Languages.ENGLISH;
+    }
+
+    @ModelAttribute("machineTranslated")
+    boolean machineTranslated(Locale locale) {
+        return messages.machineTranslated(locale);
+    }
+
+    @ModelAttribute("here")
+    String here(HttpServletRequest request) {
+        return Pages.here(request);
+    }
+}
