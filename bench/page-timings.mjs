@@ -1,9 +1,14 @@
 // Loads pages in Debian's Chromium as a first-time visitor (a fresh profile each time) and reports, per page, the
 // medians of: Largest Contentful Paint and Cumulative Layout Shift (from the browser's own performance entries),
 // time to first byte, the page's weight without images (HTML, CSS, scripts: bytes on the wire), the images' weight,
-// and the number of requests. Driven by playwright-core (bench/pages.sh installs it under bench/.node).
+// and the number of requests. Driven by playwright-core (bench/pages.sh installs it under bench/.node
+// and names that folder in PLAYWRIGHT_HOME).
 //   node bench/page-timings.mjs <site> <runs> <path>...      prints one JSON line per path
-import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+
+// playwright-core lives where bench/pages.sh installed it (PLAYWRIGHT_HOME), outside the project's sources.
+const require = createRequire(`${process.env.PLAYWRIGHT_HOME || process.cwd()}/package.json`);
+const { chromium } = require("playwright-core");
 
 const [, , site, runsArg, ...paths] = process.argv;
 const runs = Number(runsArg || 5);

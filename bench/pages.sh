@@ -73,7 +73,7 @@ measure "home, decided visitor, through the gateway" "$SITE/" "${DECIDED[@]}"
 measure "project page, portfolio" "$PORTFOLIO$PROJECT"
 measure "project page, through the gateway" "$SITE$PROJECT"
 
-TIMINGS=$(NODE_PATH=$NODE_DIR/node_modules node "$ROOT/bench/page-timings.mjs" "$SITE" "$RUNS" / "$PROJECT")
+TIMINGS=$(PLAYWRIGHT_HOME=$NODE_DIR node "$ROOT/bench/page-timings.mjs" "$SITE" "$RUNS" / "$PROJECT")
 echo "$TIMINGS"
 field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" <<<"$2"; }
 BROWSER_ROWS=()

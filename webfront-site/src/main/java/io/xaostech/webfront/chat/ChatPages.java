@@ -157,7 +157,7 @@ class ChatPages {
     /** Runs {@code action} for a room given in the address; a room chat does not show the visitor is a 404 page. */
     private ModelAndView withRoom(String id, Authentication visitor, HttpServletRequest request,
                                   HttpServletResponse response, RoomAction action) {
-        Optional<UUID> room = parse(id);
+        Optional<UUID> room = Pages.uuid(id);
         if (room.isEmpty()) {
             return ErrorPages.notFound(request);
         }
@@ -174,12 +174,5 @@ class ChatPages {
     }
 
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return id.length() == 36 ? Optional.of(UUID.fromString(id)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
 }

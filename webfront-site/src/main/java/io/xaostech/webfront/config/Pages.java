@@ -21,6 +21,16 @@ public final class Pages {
         return localPath(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
     }
 
+    /** An id from an address: a UUID in its usual 36-character form, else empty (the page is then a 404). */
+    public static java.util.Optional<java.util.UUID> uuid(String value) {
+        try {
+            return value != null && value.length() == 36 ? java.util.Optional.of(java.util.UUID.fromString(value))
+                    : java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The page answered with {@code status} (a form refused, a service unavailable); an error page keeps its own. */
     public static ModelAndView withStatus(ModelAndView page, HttpStatus status) {
         if (!"error".equals(page.getViewName())) {

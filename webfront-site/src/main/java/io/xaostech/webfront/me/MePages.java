@@ -77,7 +77,7 @@ class MePages {
     @PostMapping("/me/sessions/{sid}/end")
     ModelAndView endSession(@PathVariable String sid, Authentication visitor, HttpServletRequest request,
                             HttpServletResponse response) {
-        Optional<UUID> session = uuid(sid);
+        Optional<UUID> session = Pages.uuid(sid);
         return tokens.page(visitor, request, response, token -> {
             try {
                 account.endSession(token, session.orElseThrow(() -> new BackendClients.Failure(404,
@@ -123,7 +123,7 @@ class MePages {
     @PostMapping("/me/api-keys/{id}/revoke")
     ModelAndView revokeKey(@PathVariable String id, Authentication visitor, HttpServletRequest request,
                            HttpServletResponse response) {
-        Optional<UUID> key = uuid(id);
+        Optional<UUID> key = Pages.uuid(id);
         return tokens.page(visitor, request, response, token -> {
             try {
                 account.revokeKey(token, key.orElseThrow(() -> new BackendClients.Failure(404, "No such key.")));
@@ -166,11 +166,4 @@ class MePages {
         return new ModelAndView(view, model);
     }
 
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return value.length() == 36 ? Optional.of(UUID.fromString(value)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

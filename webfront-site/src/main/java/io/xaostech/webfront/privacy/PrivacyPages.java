@@ -111,15 +111,13 @@ class PrivacyPages {
     @GetMapping("/privacy/requests/{id}/export")
     ModelAndView export(@PathVariable String id, Authentication visitor, HttpServletRequest request,
                         HttpServletResponse response) {
-        UUID requestId;
-        try {
-            requestId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        Optional<UUID> requestId = Pages.uuid(id);
+        if (requestId.isEmpty()) {
             return ErrorPages.notFound(request);
         }
         return tokens.page(visitor, request, response, token -> {
             try {
-                RedirectView download = new RedirectView(data.exportLink(token, requestId).toString());
+                RedirectView download = new RedirectView(data.exportLink(token, requestId.get()).toString());
                 download.setExpandUriTemplateVariables(false);
                 return new ModelAndView(download);
             } catch (BackendClients.Failure e) {
