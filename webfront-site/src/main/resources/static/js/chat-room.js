@@ -2,6 +2,8 @@
 // messages arrive as they are sent and the form sends without leaving the page. The connection goes to this
 // site's /chat/live, which relays it to chat with the visitor's token (the browser never holds one).
 const list = document.getElementById("messages");
+/** The site's relay closes with this when the visitor is not signed in (any more). */
+const SIGNED_OUT = 4403;
 const when = new Intl.DateTimeFormat("en-GB", {
   day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC",
 });
@@ -24,9 +26,12 @@ async function start() {
     const { state, code } = e.detail;
     if (state === "open") {
       say(status, "Live: new messages appear as they are sent.");
-    } else if (code === 4401) {
+    } else if (code === SIGNED_OUT) {
+      // The site no longer knows the visitor (signed out elsewhere, or the session ended): no point retrying.
+      chat.close();
       say(status, "Your sign-in has ended: reload the page to sign in again.");
     } else {
+      // Including 4401 (the token ran out): the client reconnects and the site hands chat a fresh one.
       say(status, state === "connecting" ? "Connecting…" : "Disconnected: reconnecting…");
     }
   });
@@ -82,7 +87,8 @@ function show(message) {
     item.classList.toggle("mine", mine);
     const who = document.createElement("span");
     who.className = "who";
-    who.textContent = mine ? "You" : "Member " + message.senderId.slice(0, 6);
+    // A sender who erased their account is no longer named.
+    who.textContent = mine ? "You" : message.senderId ? "Member " + message.senderId.slice(0, 6) : "Former member";
     const time = document.createElement("time");
     time.className = "meta";
     time.dateTime = message.createdAt;

@@ -246,6 +246,9 @@ class LauncherSmokeIT {
         }
     }
 
+    /** A public room whose only messages came from a user who then erased their data (test 6; read in test 8). */
+    private static String erasedSendersRoom;
+
     @Test
     @Order(6)
     void aUserManagesConsentsAndGetsAnExportAndAnErasureThroughTheGateway() throws Exception {
@@ -262,6 +265,7 @@ class LauncherSmokeIT {
         assertThat(consented.body()).contains("\"receipt\":\"ey");
 
         String room = field(send(json(base + "/api/v1/chat/rooms", user, "{\"kind\":\"PUBLIC\",\"name\":\"Mine\"}")).body(), "id");
+        erasedSendersRoom = room;
         assertThat(send(json(base + "/api/v1/chat/rooms/" + room + "/messages", user, "{\"body\":\"a line of mine\"}"))
                 .statusCode()).isEqualTo(201);
 
@@ -398,6 +402,38 @@ class LauncherSmokeIT {
         assertThat(once.headers().firstValue("Location").orElseThrow()).startsWith("https://checkout.stripe.com/c/pay/cs_test_");
         assertThat(follow(browser, URI.create(site + "/me/billing")).body()).contains("<h1>Billing</h1>")
                 .contains("You have no active plan");
+
+        // Chat without script: a room opened and a message sent with plain forms; the same form sent twice stores once.
+        HttpResponse<String> rooms = follow(browser, URI.create(site + "/chat"));
+        HttpResponse<String> opened = browser.send(HttpRequest.newBuilder(URI.create(site + "/chat/rooms"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Plain+forms&topic=&kind=PUBLIC&_csrf="
+                        + formToken(rooms.body()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        String room = URI.create(site).resolve(opened.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(room).matches("/chat/rooms/[0-9a-f-]{36}");
+        HttpResponse<String> roomPage = follow(browser, URI.create(site + room));
+        String messageKey = java.util.regex.Pattern.compile("name=\"requestKey\" value=\"([0-9a-f-]{36})\"")
+                .matcher(roomPage.body()).results().findFirst().orElseThrow().group(1);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> sent = browser.send(HttpRequest.newBuilder(URI.create(site + room + "/messages"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("body=Sent+without+script&requestKey=" + messageKey
+                            + "&_csrf=" + formToken(roomPage.body()))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        }
+        assertThat(follow(browser, URI.create(site + room)).body().split("Sent without script", -1))
+                .as("the double submit stored one message").hasSize(2);
+        // A room where someone wrote and then erased their data still shows, their messages without a name.
+        assertThat(erasedSendersRoom).as("test 6 made it").isNotNull();
+        HttpResponse<String> joined = browser.send(HttpRequest.newBuilder(URI.create(site + "/chat/rooms/" + erasedSendersRoom
+                        + "/join")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + formToken(roomPage.body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(302);
+        HttpResponse<String> erasedRoom = follow(browser, URI.create(site + "/chat/rooms/" + erasedSendersRoom));
+        assertThat(erasedRoom.statusCode()).isEqualTo(200);
+        assertThat(erasedRoom.body()).contains("Former member").doesNotContain("a line of mine");
 
         HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(site + "/me/sign-out"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

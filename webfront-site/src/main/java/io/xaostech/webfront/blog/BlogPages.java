@@ -87,7 +87,7 @@ class BlogPages {
         String text = body.strip();
         String name = displayName.strip();
         Map<String, Object> form = new HashMap<>(Map.of("draft", body, "draftName", displayName));
-        UUID parent = parseUuid(parentId);
+        UUID parent = Pages.uuid(parentId).orElse(null);
         if (text.isEmpty() || text.length() > MAX_COMMENT || name.isEmpty() || name.length() > MAX_NAME
                 || (parentId != null && !parentId.isBlank() && parent == null)) {
             form.put("commentError", "Write a comment of 1 to " + MAX_COMMENT + " characters and a name of 1 to "
@@ -143,11 +143,4 @@ class BlogPages {
     }
 
 
-    private static UUID parseUuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

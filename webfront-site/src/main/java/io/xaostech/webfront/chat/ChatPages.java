@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -35,7 +34,6 @@ class ChatPages {
     static final int MAX_TOPIC = 500;
     static final int MAX_MESSAGE = 20_000;
     private static final int HISTORY = 50;
-    private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
 
     private final ChatClient chat;
     private final AccessTokens tokens;
@@ -93,7 +91,7 @@ class ChatPages {
                       @RequestParam(defaultValue = "") String requestKey, Authentication visitor,
                       HttpServletRequest request, HttpServletResponse response) {
         return withRoom(id, visitor, request, response, (token, room) -> {
-            if (body.isBlank() || body.length() > MAX_MESSAGE || !KEY.matcher(requestKey).matches()) {
+            if (body.isBlank() || body.length() > MAX_MESSAGE || !Pages.REQUEST_KEY.matcher(requestKey).matches()) {
                 return Pages.withStatus(roomPage(token, room, visitor, Map.of("sendError", "Write a message of 1 to "
                         + MAX_MESSAGE + " characters.", "draft", body)), HttpStatus.BAD_REQUEST);
             }

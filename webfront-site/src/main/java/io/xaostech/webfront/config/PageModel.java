@@ -1,7 +1,6 @@
 package io.xaostech.webfront.config;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -22,6 +21,6 @@ class PageModel {
 
     @ModelAttribute("signedIn")
     boolean signedIn(Authentication visitor) {
-        return visitor != null && visitor.getPrincipal() instanceof OidcUser;
+        return Pages.signedIn(visitor);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * {@code GET /language?lang=&returnTo=}: the footer's switch (plain links, so pages carry no form token and keep
@@ -34,12 +35,12 @@ class LanguagePages {
     }
 
     @GetMapping("/language")
-    String choose(@RequestParam(defaultValue = "") String lang, @RequestParam(defaultValue = "/") String returnTo,
+    ModelAndView choose(@RequestParam(defaultValue = "") String lang, @RequestParam(defaultValue = "/") String returnTo,
                   HttpServletRequest request, HttpServletResponse response) {
         if (languages.offers(lang)) {
             languages.setLocale(request, response, Locale.forLanguageTag(lang));
         }
-        return "redirect:" + Pages.localPath(returnTo);
+        return Pages.redirect(Pages.localPath(returnTo));
     }
 
     @ModelAttribute("languages")

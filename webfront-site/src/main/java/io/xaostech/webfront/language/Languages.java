@@ -1,5 +1,6 @@
 package io.xaostech.webfront.language;
 
+import io.xaostech.webfront.config.Pages;
 import io.xaostech.webfront.config.WebfrontProperties;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -45,8 +45,7 @@ final class Languages implements LocaleResolver {
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         String language = locale == null ? ENGLISH : locale.getLanguage();
         if (offers(language)) {
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, language).httpOnly(true)
-                    .secure(request.isSecure()).sameSite("Lax").path("/").maxAge(KEPT).build().toString());
+            response.addHeader(HttpHeaders.SET_COOKIE, Pages.cookie(request, COOKIE, language, KEPT));
         }
     }
 

@@ -53,6 +53,13 @@ class LinguaCatalogue {
 
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final java.util.Set<String> renewing = ConcurrentHashMap.newKeySet();
+    /** Renewals wait on lingua: their own thread, never the common pool's (one thread on two cores). */
+    private final java.util.concurrent.Executor renewals = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "lingua-catalogue");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile boolean published;
 
     LinguaCatalogue(WebfrontProperties properties, @Value("${xaos.services.lingua.url}") String linguaUrl,
@@ -108,7 +115,7 @@ class LinguaCatalogue {
                 } finally {
                     renewing.remove(language);
                 }
-            });
+            }, renewals);
         }
         return current.catalogue();
     }

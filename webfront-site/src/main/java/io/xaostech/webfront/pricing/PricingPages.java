@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code /pricing} (public) lists the plans; a signed-in visitor subscribes through a form that sends them to
@@ -28,7 +27,6 @@ import org.springframework.web.servlet.view.RedirectView;
 class PricingPages {
 
     private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
 
     private final PaymentsClient payments;
     private final AccessTokens tokens;
@@ -51,7 +49,7 @@ class PricingPages {
     @PostMapping("/pricing/checkout")
     ModelAndView checkout(@RequestParam(defaultValue = "") String plan, @RequestParam(defaultValue = "") String requestKey,
                           Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
-        if (!PLAN.matcher(plan).matches() || !KEY.matcher(requestKey).matches()) {
+        if (!PLAN.matcher(plan).matches() || !Pages.REQUEST_KEY.matcher(requestKey).matches()) {
             return Pages.withStatus(pricingPage(visitor, Map.of("failure", "Choose one of the plans below.")), HttpStatus.BAD_REQUEST);
         }
         Optional<String> token = tokens.of(visitor, request, response);
@@ -59,7 +57,7 @@ class PricingPages {
             return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
         }
         try {
-            return away(payments.checkout(token.get(), plan, requestKey));
+            return Pages.redirect(payments.checkout(token.get(), plan, requestKey).toString());
         } catch (BackendClients.Failure e) {
             // The same key again: trying once more reaches the session payments may already have made.
             return Pages.withStatus(pricingPage(visitor, Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
@@ -79,14 +77,14 @@ class PricingPages {
         } catch (BackendClients.Failure e) {
             return Pages.withStatus(pricingPage(visitor, Map.of("supportError", e.getMessage())), e.pageStatus());
         }
-        if (minor.isEmpty() || !KEY.matcher(requestKey).matches()) {
+        if (minor.isEmpty() || !Pages.REQUEST_KEY.matcher(requestKey).matches()) {
             return Pages.withStatus(pricingPage(visitor, Map.of("supportError", SupportAmount.rule(limits),
                     "draftAmount", amount)), HttpStatus.BAD_REQUEST);
         }
         long chosen = minor.get();
         return tokens.page(visitor, request, response, token -> {
             try {
-                return away(payments.support(token, chosen, currency, requestKey));
+                return Pages.redirect(payments.support(token, chosen, currency, requestKey).toString());
             } catch (BackendClients.Failure e) {
                 return Pages.withStatus(pricingPage(visitor, Map.of("supportError", e.getMessage(), "draftAmount", amount,
                         "requestKey", requestKey)), e.pageStatus());
@@ -107,7 +105,7 @@ class PricingPages {
         } catch (BackendClients.Failure e) {
             model.put("failure", e.getMessage());
         }
-        return page("billing", model);
+        return new ModelAndView("billing", model);
     }
 
     @PostMapping("/me/billing/portal")
@@ -117,13 +115,13 @@ class PricingPages {
         if (token.isEmpty()) {
             return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
         }
-        if (!KEY.matcher(requestKey).matches()) {
+        if (!Pages.REQUEST_KEY.matcher(requestKey).matches()) {
             return new ModelAndView("redirect:/me/billing");
         }
         try {
-            return away(payments.portal(token.get(), requestKey));
+            return Pages.redirect(payments.portal(token.get(), requestKey).toString());
         } catch (BackendClients.Failure e) {
-            return Pages.withStatus(page("billing", Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
+            return Pages.withStatus(new ModelAndView("billing", Map.of("failure", e.getMessage(), "requestKey", requestKey)), e.pageStatus());
         }
     }
 
@@ -137,19 +135,9 @@ class PricingPages {
         } catch (BackendClients.Failure e) {
             model.putIfAbsent("failure", "Plans cannot be shown just now; please try again in a moment.");
         }
-        return page("pricing", model);
+        return new ModelAndView("pricing", model);
     }
 
-    /** To Stripe's page, the address as payments gave it (already checked against the allowed hosts). */
-    private static ModelAndView away(java.net.URI url) {
-        RedirectView redirect = new RedirectView(url.toString());
-        redirect.setExpandUriTemplateVariables(false);
-        return new ModelAndView(redirect);
-    }
 
-    private ModelAndView page(String view, Map<String, Object> model) {
-        ModelAndView page = new ModelAndView(view, model);
-        return page;
-    }
 
 }

@@ -29,15 +29,14 @@ final class SupportAmount {
         return minor >= limits.minimum() && minor <= limits.maximum() ? Optional.of(minor) : Optional.empty();
     }
 
-    /** What the form asks for, to say when an amount was refused. */
+    /** What the form asks for, to say when an amount was refused (each currency with its own decimals). */
     static String rule(PaymentsClient.OneOff limits) {
         if (limits == null || limits.currencies().isEmpty()) {
             return "One-off support is not available just now.";
         }
-        String currency = limits.currencies().get(0);
-        return "Give an amount from " + written(limits.minimum(), currency) + " to " + written(limits.maximum(), currency)
-                + " in one of " + String.join(", ", limits.currencies().stream().map(c -> c.toUpperCase(Locale.ROOT))
-                .toList()) + ".";
+        return "Give an amount from " + String.join(", or ", limits.currencies().stream().map(currency ->
+                written(limits.minimum(), currency) + " to " + written(limits.maximum(), currency) + " "
+                        + currency.toUpperCase(Locale.ROOT)).toList()) + ".";
     }
 
     /** An amount in the smallest unit as people write it ("5.00"). */

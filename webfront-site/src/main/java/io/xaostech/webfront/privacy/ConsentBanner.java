@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -39,11 +38,11 @@ class ConsentBanner {
 
     @ModelAttribute("consentBanner")
     Banner banner(Authentication visitor, HttpServletRequest request, HttpServletResponse response) {
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) || request.getRequestURI().startsWith("/img/")) {
             return null;
         }
         Optional<ConsentCookie> cookie = ConsentCookie.of(request);
-        if (cookie.isPresent() && cookie.get().hasVisitor() && visitor != null && visitor.getPrincipal() instanceof OidcUser) {
+        if (cookie.isPresent() && cookie.get().hasVisitor() && Pages.signedIn(visitor)) {
             linkIntoAccount(cookie.get(), visitor, request, response);
         }
         Optional<List<DataClient.Purpose>> purposes = data.purposes();

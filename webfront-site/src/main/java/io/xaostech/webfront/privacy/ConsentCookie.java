@@ -1,6 +1,7 @@
 package io.xaostech.webfront.privacy;
 
 import io.xaostech.platform.crypto.Sha256;
+import io.xaostech.webfront.config.Pages;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 
 /**
  * The site's {@value #NAME} cookie: {@code <visitor id>.<notices>}, where the visitor id is the one data-service
@@ -63,7 +63,6 @@ record ConsentCookie(String visitorId, String notices) {
     }
 
     void write(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(NAME, visitorId + "." + notices).httpOnly(true)
-                .secure(request.isSecure()).sameSite("Lax").path("/").maxAge(KEPT).build().toString());
+        response.addHeader(HttpHeaders.SET_COOKIE, Pages.cookie(request, NAME, visitorId + "." + notices, KEPT));
     }
 }

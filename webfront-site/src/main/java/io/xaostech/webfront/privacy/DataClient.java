@@ -42,11 +42,13 @@ class DataClient {
 
     /** data's visitor cookie: the site sends the visitor's id in it when it records for them. */
     static final String VISITOR_COOKIE = "XAOS_VISITOR";
-    private static final String UNREACHABLE = "Privacy settings cannot be reached just now; please try again in a moment.";
+    static final String UNREACHABLE = "Privacy settings cannot be reached just now; please try again in a moment.";
     /** Purposes change rarely (an administrator publishing a notice): a minute late is fine. */
     private static final Duration PURPOSES_FRESH = Duration.ofMinutes(1);
+    private static final Duration RETRY = Duration.ofSeconds(30);
 
-    private record Cached(List<Purpose> purposes, Instant at) {
+    /** What is known of the purposes ({@code null}: nothing yet) and until when it stands. */
+    private record Cached(List<Purpose> purposes, Instant until) {
     }
 
     private final RestClient data;
@@ -58,19 +60,26 @@ class DataClient {
         this.clock = clock;
     }
 
-    /** The purposes with their current notices (cached for a minute; the last known ones while data is down). */
+    /**
+     * The purposes with their current notices (cached for a minute; the last known ones while data is down). After
+     * a failure data is not asked again for half a minute, so pages do not each wait on it.
+     */
     Optional<List<Purpose>> purposes() {
         Cached cached = purposes.get();
-        if (cached != null && cached.at().plus(PURPOSES_FRESH).isAfter(clock.instant())) {
-            return Optional.of(cached.purposes());
+        Instant now = clock.instant();
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.ofNullable(cached.purposes());
         }
         try {
             List<Purpose> fresh = call(() -> data.get().uri("/api/v1/data/purposes").retrieve()
                     .body(new ParameterizedTypeReference<List<Purpose>>() { }));
-            purposes.set(new Cached(List.copyOf(fresh), clock.instant()));
-            return Optional.of(fresh);
+            List<Purpose> kept = fresh == null ? List.of() : List.copyOf(fresh);
+            purposes.set(new Cached(kept, now.plus(PURPOSES_FRESH)));
+            return Optional.of(kept);
         } catch (BackendClients.Failure e) {
-            return Optional.ofNullable(cached).map(Cached::purposes);
+            List<Purpose> stale = cached == null ? null : cached.purposes();
+            purposes.set(new Cached(stale, now.plus(RETRY)));
+            return Optional.ofNullable(stale);
         }
     }
 

@@ -16,14 +16,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code /privacy}: what each purpose means (its current notice), the visitor's decisions and a form to change
@@ -71,7 +69,7 @@ class PrivacyPages {
         String notices = ConsentCookie.fingerprint(known.get());
         Optional<ConsentCookie> cookie = ConsentCookie.of(request);
         try {
-            if (signedIn(visitor)) {
+            if (Pages.signedIn(visitor)) {
                 Optional<String> token = tokens.of(visitor, request, response);
                 if (token.isEmpty()) {
                     return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
@@ -87,7 +85,7 @@ class PrivacyPages {
         } catch (BackendClients.Failure e) {
             return Pages.withStatus(page(visitor, request, response, Map.of("formError", e.getMessage())), e.pageStatus());
         }
-        return new ModelAndView(all == null ? "redirect:/privacy?saved" : "redirect:" + Pages.localPath(returnTo));
+        return all == null ? new ModelAndView("redirect:/privacy?saved") : Pages.redirect(Pages.localPath(returnTo));
     }
 
     @PostMapping("/privacy/requests")
@@ -117,9 +115,7 @@ class PrivacyPages {
         }
         return tokens.page(visitor, request, response, token -> {
             try {
-                RedirectView download = new RedirectView(data.exportLink(token, requestId.get()).toString());
-                download.setExpandUriTemplateVariables(false);
-                return new ModelAndView(download);
+return Pages.redirect(data.exportLink(token, requestId.get()).toString());
             } catch (BackendClients.Failure e) {
                 if (e.status() == 404) {
                     return ErrorPages.notFound(request);
@@ -138,13 +134,13 @@ class PrivacyPages {
         model.put("filed", request.getParameter("filed") != null);
         Optional<List<DataClient.Purpose>> purposes = data.purposes();
         if (purposes.isEmpty()) {
-            model.put("failure", "Privacy settings cannot be reached just now; please try again in a moment.");
+            model.put("failure", DataClient.UNREACHABLE);
             return Pages.withStatus(new ModelAndView("privacy", model), HttpStatus.SERVICE_UNAVAILABLE);
         }
         model.put("purposes", purposes.get());
         try {
             Map<String, DataClient.Standing> standing = Map.of();
-            if (signedIn(visitor)) {
+            if (Pages.signedIn(visitor)) {
                 Optional<String> token = tokens.of(visitor, request, response);
                 if (token.isEmpty()) {
                     return new ModelAndView(AccessTokens.SIGN_IN_AGAIN);
@@ -171,9 +167,6 @@ class PrivacyPages {
         return standing.stream().collect(Collectors.toMap(DataClient.Standing::purpose, s -> s, (a, b) -> a));
     }
 
-    private static boolean signedIn(Authentication visitor) {
-        return visitor != null && visitor.getPrincipal() instanceof OidcUser;
-    }
 
     private static UUID userId(Authentication visitor) {
         return UUID.fromString(visitor.getName());

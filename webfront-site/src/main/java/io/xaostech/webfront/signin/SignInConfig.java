@@ -21,7 +21,12 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
  * Pages are public except {@code /me/**}, which signs the visitor in through account: the browser goes to
@@ -76,11 +81,36 @@ class SignInConfig {
         return manager;
     }
 
-    /** {@code XSRF-TOKEN}: HttpOnly (forms carry the token), SameSite=Lax, Secure over HTTPS. */
-    private static CookieCsrfTokenRepository csrfTokens() {
-        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        return tokens;
+    /**
+     * Where the forms' token is kept: in the session when the visitor has one (signed in, or signing in), so no
+     * cookie planted by a neighbouring host can stand for it where it matters; otherwise in the {@code XSRF-TOKEN}
+     * cookie (HttpOnly, SameSite=Lax, Secure over HTTPS), so an anonymous visitor's pages with forms (the consent
+     * banner) create no session in Redis.
+     */
+    private static CsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository anonymous = new CookieCsrfTokenRepository();
+        anonymous.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        HttpSessionCsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
+        return new CsrfTokenRepository() {
+            @Override
+            public CsrfToken generateToken(HttpServletRequest request) {
+                return of(request).generateToken(request);
+            }
+
+            @Override
+            public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+                of(request).saveToken(token, request, response);
+            }
+
+            @Override
+            public CsrfToken loadToken(HttpServletRequest request) {
+                return of(request).loadToken(request);
+            }
+
+            private CsrfTokenRepository of(HttpServletRequest request) {
+                return request.getSession(false) != null ? session : anonymous;
+            }
+        };
     }
 
     @Bean
@@ -113,8 +143,6 @@ class SignInConfig {
                         }))
                 .logout(logout -> logout.logoutUrl("/me/sign-out").logoutSuccessHandler(signedOut))
                 // Probes and metrics change nothing and take no form.
-                // The forms' token lives in a cookie, not the session: an anonymous visitor's page with a form (the
-                // consent banner, the plans) creates no session in Redis.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers("/actuator/**"))
                 // Caching is decided per page (PageCaching) and HSTS by the site wiring (xaos.platform.site.hsts).
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())

@@ -26,6 +26,7 @@ class SupportAmountTest {
         }
         assertThat(SupportAmount.parse("5", "gbp", LIMITS)).as("not a currency payments takes").isEmpty();
         assertThat(SupportAmount.parse("5.50", "jpy", LIMITS)).as("no fractions of a yen").isEmpty();
-        assertThat(SupportAmount.rule(LIMITS)).isEqualTo("Give an amount from 1.00 to 1000.00 in one of EUR, USD, JPY.");
+        assertThat(SupportAmount.rule(LIMITS))
+                .isEqualTo("Give an amount from 1.00 to 1000.00 EUR, or 1.00 to 1000.00 USD, or 100 to 100000 JPY.");
     }
 }
