@@ -29,6 +29,9 @@ import java.util.stream.Stream;
 final class Platform {
 
     static final int OFFSET = 20000;
+    /** The platform's own database and Redis database, apart from a developer's running platform. */
+    static final String DB_NAME = "xaos_smoke";
+    static final int REDIS_DB = 2;
     static final Path ROOT = Path.of(System.getProperty("xaos.root", "..")).toAbsolutePath().normalize();
     static final Path VAR = Path.of(System.getProperty("xaos.smoke.var", "target/smoke-var")).toAbsolutePath();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -47,6 +50,7 @@ final class Platform {
     }
 
     static {
+        startFromEmptyStores();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 launcher("down");
@@ -56,6 +60,32 @@ final class Platform {
                 Thread.currentThread().interrupt();
             }
         }));
+    }
+
+    /**
+     * Unless a platform of these tests is still running, its database and Redis database are emptied first, so a run
+     * never meets what an earlier one left (registrations count against account's sign-up limits, for one).
+     */
+    private static void startFromEmptyStores() {
+        try {
+            if (recordedPids().stream().anyMatch(pid -> Files.exists(Path.of("/proc", pid)))) {
+                return;
+            }
+            for (List<String> command : List.of(
+                    List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "drop database if exists " + DB_NAME),
+                    List.of("redis-cli", "-h", "127.0.0.1", "-n", String.valueOf(REDIS_DB), "flushdb"))) {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts the platform unless it is up already (a test class run on its own). */
@@ -203,8 +233,8 @@ final class Platform {
         Map<String, String> env = builder.environment();
         env.put("XAOS_PORT_OFFSET", String.valueOf(OFFSET));
         env.put("XAOS_VAR_DIR", VAR.toString());
-        env.put("XAOS_DB_NAME", "xaos_smoke");
-        env.put("XAOS_REDIS_URL", "redis://127.0.0.1:6379/2");
+        env.put("XAOS_DB_NAME", DB_NAME);
+        env.put("XAOS_REDIS_URL", "redis://127.0.0.1:6379/" + REDIS_DB);
         // Fat-jar start: training nine AOT caches would cost CI minutes; bench/startup.sh measures the AOT path.
         env.put("XAOS_AOT", "0");
         env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -43,43 +46,44 @@ class DataClient {
     /** data's visitor cookie: the site sends the visitor's id in it when it records for them. */
     static final String VISITOR_COOKIE = "XAOS_VISITOR";
     static final String UNREACHABLE = "Privacy settings cannot be reached just now; please try again in a moment.";
+    private static final Logger log = LoggerFactory.getLogger(DataClient.class);
     /** Purposes change rarely (an administrator publishing a notice): a minute late is fine. */
     private static final Duration PURPOSES_FRESH = Duration.ofMinutes(1);
-    private static final Duration RETRY = Duration.ofSeconds(30);
 
-    /** What is known of the purposes ({@code null}: nothing yet) and until when it stands. */
-    private record Cached(List<Purpose> purposes, Instant until) {
+    private record Known(List<Purpose> purposes, Instant at) {
     }
 
     private final RestClient data;
     private final Clock clock;
-    private final AtomicReference<Cached> purposes = new AtomicReference<>();
+    private final AtomicReference<Known> purposes = new AtomicReference<>();
 
     DataClient(WebfrontProperties properties, @Value("${xaos.services.data.url}") String dataUrl, Clock clock) {
         this.data = BackendClients.client(dataUrl, properties.backendTimeout(), properties.backendTimeout());
         this.clock = clock;
     }
 
-    /**
-     * The purposes with their current notices (cached for a minute; the last known ones while data is down). After
-     * a failure data is not asked again for half a minute, so pages do not each wait on it.
-     */
+    /** The purposes with their current notices, as last read from data (empty until data first answered). */
     Optional<List<Purpose>> purposes() {
-        Cached cached = purposes.get();
-        Instant now = clock.instant();
-        if (cached != null && cached.until().isAfter(now)) {
-            return Optional.ofNullable(cached.purposes());
+        Known known = purposes.get();
+        return known == null ? Optional.empty() : Optional.of(known.purposes());
+    }
+
+    /**
+     * Reads the purposes in the background, never while a page waits: every five seconds until data first answers,
+     * then once a minute. A failure keeps what was known.
+     */
+    @Scheduled(initialDelayString = "0s", fixedDelayString = "5s")
+    void refreshPurposes() {
+        Known known = purposes.get();
+        if (known != null && known.at().plus(PURPOSES_FRESH).isAfter(clock.instant())) {
+            return;
         }
         try {
             List<Purpose> fresh = call(() -> data.get().uri("/api/v1/data/purposes").retrieve()
                     .body(new ParameterizedTypeReference<List<Purpose>>() { }));
-            List<Purpose> kept = fresh == null ? List.of() : List.copyOf(fresh);
-            purposes.set(new Cached(kept, now.plus(PURPOSES_FRESH)));
-            return Optional.of(kept);
+            purposes.set(new Known(fresh == null ? List.of() : List.copyOf(fresh), clock.instant()));
         } catch (BackendClients.Failure e) {
-            List<Purpose> stale = cached == null ? null : cached.purposes();
-            purposes.set(new Cached(stale, now.plus(RETRY)));
-            return Optional.ofNullable(stale);
+            log.debug("reading the purposes from data failed (kept what was known): {}", e.getMessage());
         }
     }
 
