@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.common.service.XaosService;
 import io.xaostech.platform.test.FakeStripe;
+import io.xaostech.system.Platform.OAuthClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -143,6 +144,25 @@ class LauncherSmokeIT {
     }
 
     @Test
+    @Order(3)
+    void aRestClientRefreshesItsTokenAndReachesEveryServiceWithIt() throws Exception {
+        String base = "http://127.0.0.1:" + port(XaosService.GATEWAY);
+        OAuthClient app = registeredClient(base, signInWithPkce(base, ADMIN_EMAIL, ADMIN_PASSWORD));
+        String email = register(base, "Client");
+        String first = signInWithPkce(base, email, passwordOf("Client"), "openid offline_access", app);
+        String refreshed = refresh(base, field(first, "refresh_token"), app);
+        String token = field(refreshed, "access_token");
+        assertThat(token).isNotEqualTo(field(first, "access_token"));
+        assertThat(field(refreshed, "refresh_token")).as("refresh tokens rotate").isNotEqualTo(field(first, "refresh_token"));
+        for (String path : java.util.List.of("/api/v1/account/me", "/api/v1/blog/posts", "/api/v1/chat/rooms",
+                "/api/v1/data/users/" + subject(token) + "/consents", "/api/v1/lingua/languages",
+                "/api/v1/payments/me/subscriptions")) {
+            HttpResponse<String> answer = send(authorized(base + path, token));
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     @Order(4)
     void anEditorPublishesAPostWithAnImageAndAReaderCommentsOnIt() throws Exception {
         String base = "http://127.0.0.1:" + port(XaosService.GATEWAY);
@@ -163,8 +183,11 @@ class LauncherSmokeIT {
         String image = "/api/v1/blog/media/" + field(uploaded.body(), "id") + "/original";
 
         String slug = "smoke-" + System.nanoTime();
+        // A word no other post has, to find this one by.
+        String word = "quokka" + Long.toString(System.nanoTime(), 36).replaceAll("[^a-z]", "");
         HttpResponse<String> created = send(json(base + "/api/v1/blog/admin/posts", editor, "{\"title\":\"Smoke post\","
-                + "\"slug\":\"" + slug + "\",\"bodyMarkdown\":\"Hello ![dot](" + image + ")\",\"status\":\"PUBLISHED\"}"));
+                + "\"slug\":\"" + slug + "\",\"bodyMarkdown\":\"Hello ![dot](" + image + ") " + word
+                + "\",\"status\":\"PUBLISHED\"}"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/posts/" + slug)));
@@ -180,6 +203,17 @@ class LauncherSmokeIT {
                 "{\"body\":\"Nice!\",\"displayName\":\"Reader\"}"));
         assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
         assertThat(comment.body()).as("a first comment waits for a moderator").contains("\"status\":\"PENDING\"");
+        String commentId = field(comment.body(), "id");
+        String comments = base + "/api/v1/blog/posts/" + slug + "/comments";
+        assertThat(send(HttpRequest.newBuilder(URI.create(comments))).body()).doesNotContain("Nice!");
+        assertThat(send(authorized(base + "/api/v1/blog/admin/comments?status=PENDING", editor)).body()).contains(commentId);
+        HttpResponse<String> approved = send(json(base + "/api/v1/blog/admin/comments/" + commentId + "/approve", editor, ""));
+        assertThat(approved.statusCode()).as(approved.body()).isBetween(200, 204);
+        assertThat(send(HttpRequest.newBuilder(URI.create(comments))).body()).as("approved: shown to all").contains("Nice!");
+
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/blog/search?q=" + word)));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).as("found by search").contains("\"slug\":\"" + slug + "\"");
     }
 
     @Test
@@ -269,6 +303,11 @@ class LauncherSmokeIT {
         assertThat(send(json(base + "/api/v1/chat/rooms/" + room + "/messages", user, "{\"body\":\"a line of mine\"}"))
                 .statusCode()).isEqualTo(201);
 
+        // A billing customer too, so payments has a part.
+        assertThat(send(json(base + "/api/v1/payments/checkout-sessions", user, "{\"plan\":\"supporter-monthly\"}")
+                .header("Idempotency-Key", "smoke-privacy-" + userId)).statusCode()).isEqualTo(201);
+        String customer = (String) FakeStripe.get().customersOf(userId).get(0).get("id");
+
         String export = field(send(json(base + "/api/v1/data/users/" + userId + "/privacy-requests", user,
                 "{\"kind\":\"EXPORT\"}")).body(), "id");
         awaitCompleted(base, export, user);
@@ -284,13 +323,19 @@ class LauncherSmokeIT {
                 entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        assertThat(entries).containsKeys("blog.json", "chat.json", "data.json");
+        assertThat(entries).containsKeys("account.json", "blog.json", "chat.json", "payments.json", "data.json");
+        assertThat(entries.get("account.json")).contains("privacy-").contains("@example.test");
+        assertThat(entries.get("payments.json")).contains(customer);
         assertThat(entries.get("chat.json")).contains("a line of mine");
         assertThat(entries.get("data.json")).contains("analytics");
 
         String erasure = field(send(json(base + "/api/v1/data/users/" + userId + "/privacy-requests", user,
                 "{\"kind\":\"ERASURE\"}")).body(), "id");
         awaitCompleted(base, erasure, user);
+        assertThat(send(authorized(base + "/api/v1/data/privacy-requests/" + erasure, user)).body())
+                .as("every service's step done").doesNotContain("\"status\":\"PENDING\"").doesNotContain("FAILED");
+        assertThat(send(authorized(base + "/api/v1/account/me", user)).statusCode()).as("the account is gone")
+                .isIn(401, 404);
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/users/" + userId + "/consents/history"))
                 .header("Authorization", "Bearer " + user)).body()).as("consent records anonymised").isEqualTo("[]");
     }
@@ -314,8 +359,12 @@ class LauncherSmokeIT {
     @Order(7)
     void aSignedInUserChecksOutAndASignedWebhookMakesThemASupporter() throws Exception {
         String base = "http://127.0.0.1:" + port(XaosService.GATEWAY);
-        String token = newUser(base, "Payer");
+        OAuthClient app = registeredClient(base, signInWithPkce(base, ADMIN_EMAIL, ADMIN_PASSWORD));
+        String tokens = signInWithPkce(base, register(base, "Payer"), passwordOf("Payer"), "openid offline_access", app);
+        String token = field(tokens, "access_token");
         String user = subject(token);
+        assertThat(send(authorized(base + "/api/v1/account/me", token)).headers().firstValue("RateLimit-Policy"))
+                .as("a user's limits at the gateway").hasValueSatisfying(p -> assertThat(p).contains("q=40"));
         HttpResponse<String> checkout = send(json(base + "/api/v1/payments/checkout-sessions", token,
                 "{\"plan\":\"supporter-monthly\"}").header("Idempotency-Key", "smoke-" + user));
         assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(201);
@@ -339,6 +388,10 @@ class LauncherSmokeIT {
                 assertThat(send(authorized(base + "/api/v1/account/me", token)).body()).contains("SUPPORTER"));
         HttpResponse<String> mine = send(authorized(base + "/api/v1/payments/me/subscriptions", token));
         assertThat(mine.body()).contains("\"supporter\":true").contains("\"plan\":\"supporter-monthly\"");
+        // Their next token says so, and the gateway gives them a supporter's limits.
+        String supporter = field(refresh(base, field(tokens, "refresh_token"), app), "access_token");
+        assertThat(send(authorized(base + "/api/v1/account/me", supporter)).headers().firstValue("RateLimit-Policy"))
+                .as("a supporter's limits").hasValueSatisfying(p -> assertThat(p).contains("q=100"));
     }
 
     @Test

@@ -118,6 +118,14 @@ final class Platform {
         return "a long " + name + " passphrase";
     }
 
+    /** Uses a refresh token of {@code client}: answers the new token response (JSON; the refresh token rotates). */
+    static String refresh(String base, String refreshToken, OAuthClient client) throws Exception {
+        HttpResponse<String> tokens = send(client.tokenRequest(base, "grant_type=refresh_token&refresh_token="
+                + java.net.URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return tokens.body();
+    }
+
     /** Reads the verification mail from account's development mailbox (an internal endpoint, so not via the gateway). */
     static String verificationToken(String email) throws Exception {
         HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(XaosService.GATEWAY)
@@ -136,13 +144,46 @@ final class Platform {
 
     /** Authorization code + PKCE for the public cli client, signing in on the form behind the gateway. */
     static String signInWithPkce(String base, String email, String password) throws Exception {
+        return field(signInWithPkce(base, email, password, "openid", OAuthClient.CLI), "access_token");
+    }
+
+    /** An OAuth client of account: the public cli client, or one an administrator registered (with a secret). */
+    record OAuthClient(String id, String secret, String redirectUri) {
+        static final OAuthClient CLI = new OAuthClient("cli", null, "http://127.0.0.1:8400/callback");
+
+        /** The token request, authenticated as the client (Basic) or naming it (public). */
+        HttpRequest.Builder tokenRequest(String base, String form) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/auth/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            if (secret == null) {
+                return request.POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + id));
+            }
+            return request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (id + ":" + secret).getBytes(StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+    }
+
+    /** A confidential client registered by the administrator, asking no consent: a REST client's own app. */
+    static OAuthClient registeredClient(String base, String adminToken) throws Exception {
+        String redirect = "http://127.0.0.1:8401/callback";
+        HttpResponse<String> registered = send(json(base + "/api/v1/account/admin/clients", adminToken,
+                "{\"name\":\"Smoke REST client\",\"type\":\"CONFIDENTIAL\",\"redirectUris\":[\"" + redirect
+                        + "\"],\"scopes\":[\"openid\",\"profile\",\"offline_access\"],\"requireConsent\":false}"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return new OAuthClient(field(registered.body(), "clientId"), field(registered.body(), "clientSecret"), redirect);
+    }
+
+    /** Authorization code + PKCE for {@code client} with these scopes: answers the token response (JSON). */
+    static String signInWithPkce(String base, String email, String password, String scope, OAuthClient client)
+            throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(3)).build();
         String verifier = "smoke-verifier-" + "v".repeat(40);
         String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String callback = "http://127.0.0.1:8400/callback";
-        String authorize = base + "/auth/oauth2/authorize?response_type=code&client_id=cli&scope=openid&state=s"
+        String callback = client.redirectUri();
+        String authorize = base + "/auth/oauth2/authorize?response_type=code&client_id=" + client.id() + "&state=s&scope="
+                + java.net.URLEncoder.encode(scope, StandardCharsets.UTF_8)
                 + "&redirect_uri=" + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8)
                 + "&code_challenge_method=S256&code_challenge=" + challenge;
         HttpResponse<String> toLogin = browser.send(HttpRequest.newBuilder(URI.create(authorize)).header("Accept", "text/html")
@@ -164,13 +205,11 @@ final class Platform {
         assertThat(redirect).startsWith(callback);
         String code = java.net.URLDecoder.decode(java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(redirect)
                 .results().findFirst().orElseThrow().group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(base + "/auth/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=cli&code="
-                        + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
-                        + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_verifier=" + verifier)));
+        HttpResponse<String> tokens = send(client.tokenRequest(base, "grant_type=authorization_code&code="
+                + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
+                + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_verifier=" + verifier));
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return field(tokens.body(), "access_token");
+        return tokens.body();
     }
 
     static HttpRequest.Builder authorized(String url, String bearer) {

@@ -33,6 +33,25 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The user's roles as they are now: a refreshed token carries a role granted since sign-in (SUPPORTER after a
+     * payment) and loses one withdrawn. The principal kept with the authorization only has the roles of sign-in time.
+     */
+    private List<String> currentRoles(JwtEncodingContext context) {
+        String subject = context.getPrincipal().getName();
+        try {
+            java.util.UUID user = java.util.UUID.fromString(subject);
+            return jdbc.sql("select role from user_roles where user_id = ? order by role").param(user)
+                    .query(String.class).list().stream().collect(Collectors.toCollection(ArrayList::new));
+        } catch (IllegalArgumentException notAUser) {
+            return context.getPrincipal().getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith(ROLE_PREFIX))
+                    .map(a -> a.substring(ROLE_PREFIX.length()))
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
+    }
+
     @Override
     public void customize(JwtEncodingContext context) {
         if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
@@ -48,11 +67,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             context.getClaims().audience(mutableList(Audiences.INTERNAL));
             return;
         }
-        List<String> roles = context.getPrincipal().getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(ROLE_PREFIX))
-                .map(a -> a.substring(ROLE_PREFIX.length()))
-                .collect(Collectors.toCollection(ArrayList::new));
+        List<String> roles = currentRoles(context);
         context.getClaims().audience(mutableList(Audiences.API)).claim(ClaimNames.ROLES, roles);
         if (context.getAuthorization() != null
                 && context.getAuthorization().getAttribute(Sessions.SID_CLAIM) instanceof String sid) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A user deletes their own account after proving it is them (their password). In one transaction: the
+ * A user deletes their own account after proving it is them (their password), or a privacy erasure filed through
+ * data-service erases it. In one transaction: the
  * personal data is anonymised (the row stays so ids in audit and billing records still resolve), roles, API
  * keys and every token are revoked, and a {@code UserDeleted} event goes to the outbox so every other service
  * erases its part.
@@ -54,6 +55,21 @@ class AccountDeletion {
         if (hash == null || password == null || !passwords.matches(password, hash)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Confirm with your current password to delete the account.");
         }
+        erase(user);
+    }
+
+    /**
+     * Anonymises the account, revokes everything and announces it (a privacy erasure filed through data-service
+     * comes here without a password: the person proved themself when filing). Answers false when there was nothing
+     * left to erase (already deleted, or never there), so erasing twice changes nothing.
+     */
+    @Transactional
+    boolean erase(UserId user) {
+        boolean present = jdbc.sql("select 1 from users where id = ? and status <> 'DELETED' for update")
+                .param(user.value()).query(Integer.class).optional().isPresent();
+        if (!present) {
+            return false;
+        }
         Instant now = clock.instant();
         jdbc.sql("""
                 update users set status = 'DELETED', email = 'deleted-' || id || '@deleted.invalid',
@@ -65,9 +81,16 @@ class AccountDeletion {
         jdbc.sql("update api_keys set revoked_at = ? where user_id = ? and revoked_at is null")
                 .params(Timestamp.from(now), user.value()).update();
         jdbc.sql("delete from email_tokens where user_id = ?").param(user.value()).update();
+        // What else ties the row to the person: linked sign-in identities, second factor, devices and addresses.
+        jdbc.sql("delete from user_identities where user_id = ?").param(user.value()).update();
+        jdbc.sql("delete from user_totp where user_id = ?").param(user.value()).update();
+        jdbc.sql("delete from user_recovery_codes where user_id = ?").param(user.value()).update();
+        jdbc.sql("update user_sessions set device = null, client_ip = null, ended_at = coalesce(ended_at, ?) where user_id = ?")
+                .params(Timestamp.from(now), user.value()).update();
         tokens.revokeAllOf(user.value());
         outbox.add(Topics.ACCOUNT, new EventEnvelope<>(EventId.random(), UserDeleted.TYPE, UserDeleted.VERSION,
                 XaosService.ACCOUNT.id(), user.toString(), now, MDC.get("requestId"), new UserDeleted(user, now)));
         audit.record(AuditLog.Type.USER_DELETED, user.toString(), user.toString(), null);
+        return true;
     }
 }

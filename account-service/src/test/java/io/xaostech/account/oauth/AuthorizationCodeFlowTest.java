@@ -126,9 +126,13 @@ class AuthorizationCodeFlowTest {
         assertThat(idToken.getStringClaim("name")).isEqualTo("Reader");
         assertThat(idToken.getClaim("email")).as("email scope not asked for").isNull();
 
+        // A role granted since sign-in (a payment made them a supporter) is in the next token.
+        jdbc.sql("insert into user_roles (user_id, role) values (?::uuid, 'SUPPORTER')").param(userId).update();
         Tokens refreshed = refresh(tokens.getRefreshToken());
         assertThat(refreshed.getRefreshToken().getValue()).as("refresh tokens rotate")
                 .isNotEqualTo(tokens.getRefreshToken().getValue());
+        assertThat(SignedJWT.parse(refreshed.getAccessToken().getValue()).getJWTClaimsSet().getStringListClaim("roles"))
+                .as("roles as they are now").containsExactlyInAnyOrder("USER", "SUPPORTER");
         assertThat(refreshFails(tokens.getRefreshToken())).as("a used refresh token is refused").isTrue();
 
         assertThat(TokenIntrospectionResponse.parse(introspect(refreshed.getAccessToken().getValue()))

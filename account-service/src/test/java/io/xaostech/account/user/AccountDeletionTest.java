@@ -55,6 +55,41 @@ class AccountDeletionTest extends AccountApiTestBase {
                 .contains(ProblemType.INVALID_REQUEST.uri().toString());
     }
 
+    @Test
+    void dataServiceExportsTheAccountAndItsErasureDeletesItOnce() {
+        String email = "exported-" + UUID.randomUUID() + "@example.test";
+        String user = api.newUser(email, PASSWORD);
+        jdbc.sql("insert into user_identities (provider, subject, user_id) values ('github', ?, ?::uuid)")
+                .params("gh-" + user, user).update();
+        HttpResponse<String> key = api.post("/api/v1/account/api-keys", api.userToken(user),
+                "{\"name\":\"exported key\",\"scopes\":[\"read\"]}");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        String secret = JsonPath.read(key.body(), "$.key");
+        String data = api.serviceToken("data");
+
+        HttpResponse<String> export = api.get("/internal/privacy/export/" + user, data);
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        assertThat((String) JsonPath.read(export.body(), "$.profile.email")).isEqualTo(email);
+        assertThat((String) JsonPath.read(export.body(), "$.identities[0].subject")).isEqualTo("gh-" + user);
+        assertThat((String) JsonPath.read(export.body(), "$.apiKeys[0].name")).isEqualTo("exported key");
+        assertThat(export.body()).as("never a key's secret or hash").doesNotContain(secret.substring(10))
+                .doesNotContain("secret_hash").doesNotContain("password");
+        assertThat(api.get("/internal/privacy/export/" + user, api.userToken(user)).statusCode())
+                .as("a user's token does not open the internal API").isIn(401, 403);
+
+        HttpResponse<String> erased = api.post("/internal/privacy/erase/" + user, data, "");
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat((Boolean) JsonPath.read(erased.body(), "$.deleted")).isTrue();
+        assertThat(status(user)).isEqualTo("DELETED");
+        assertThat(jdbc.sql("select count(*) from user_identities where user_id = ?::uuid").param(user)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from api_keys where user_id = ?::uuid and revoked_at is null").param(user)
+                .query(Integer.class).single()).isZero();
+        HttpResponse<String> again = api.post("/internal/privacy/erase/" + user, data, "");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat((Boolean) JsonPath.read(again.body(), "$.deleted")).as("erasing twice changes nothing").isFalse();
+    }
+
     private String status(String user) {
         return jdbc.sql("select status from users where id = ?::uuid").param(user).query(String.class).single();
     }

@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record DataProperties(@NotNull @DefaultValue("24h") Duration exportLinkTtl,
                              @Min(1) @Max(90) @DefaultValue("30") int requestDeadlineDays,
                              @DefaultValue("false") boolean secureCookies,
-                             @NotNull @DefaultValue({"blog", "chat"}) List<String> privacyServices,
+                             @NotNull @DefaultValue({"blog", "chat", "payments", "account"}) List<String> privacyServices,
                              @NotNull @DefaultValue("30s") Duration retryBase,
                              @NotNull @DefaultValue("1h") Duration retryMax) {
 }
