@@ -36,13 +36,13 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     /**
      * The user's roles as they are now: a refreshed token carries a role granted since sign-in (SUPPORTER after a
      * payment) and loses one withdrawn. The principal kept with the authorization only has the roles of sign-in time.
+     * An account no longer active gets none: {@code invalid_grant}.
      */
     private List<String> currentRoles(JwtEncodingContext context) {
         String subject = context.getPrincipal().getName();
+        java.util.UUID user;
         try {
-            java.util.UUID user = java.util.UUID.fromString(subject);
-            return jdbc.sql("select role from user_roles where user_id = ? order by role").param(user)
-                    .query(String.class).list().stream().collect(Collectors.toCollection(ArrayList::new));
+            user = java.util.UUID.fromString(subject);
         } catch (IllegalArgumentException notAUser) {
             return context.getPrincipal().getAuthorities().stream()
                     .map(GrantedAuthority::getAuthority)
@@ -50,6 +50,17 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                     .map(a -> a.substring(ROLE_PREFIX.length()))
                     .collect(Collectors.toCollection(ArrayList::new));
         }
+        // A disabled or deleted account gets no token, even from a refresh that raced its revocation.
+        boolean active = jdbc.sql("select status = 'ACTIVE' from users where id = ?").param(user).query(Boolean.class)
+                .optional().orElse(false);
+        if (!active) {
+            throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(
+                    new org.springframework.security.oauth2.core.OAuth2Error(
+                            org.springframework.security.oauth2.core.OAuth2ErrorCodes.INVALID_GRANT,
+                            "The account is not active.", null));
+        }
+        return jdbc.sql("select role from user_roles where user_id = ? order by role").param(user)
+                .query(String.class).list().stream().collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Override

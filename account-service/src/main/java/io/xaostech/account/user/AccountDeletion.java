@@ -55,16 +55,17 @@ class AccountDeletion {
         if (hash == null || password == null || !passwords.matches(password, hash)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Confirm with your current password to delete the account.");
         }
-        erase(user);
+        erase(user, user.toString());
     }
 
     /**
      * Anonymises the account, revokes everything and announces it (a privacy erasure filed through data-service
      * comes here without a password: the person proved themself when filing). Answers false when there was nothing
-     * left to erase (already deleted, or never there), so erasing twice changes nothing.
+     * left to erase (already deleted, or never there), so erasing twice changes nothing. {@code actor} is who the
+     * audit log names: the user themself, or the privacy request's service.
      */
     @Transactional
-    boolean erase(UserId user) {
+    boolean erase(UserId user, String actor) {
         boolean present = jdbc.sql("select 1 from users where id = ? and status <> 'DELETED' for update")
                 .param(user.value()).query(Integer.class).optional().isPresent();
         if (!present) {
@@ -78,19 +79,20 @@ class AccountDeletion {
                 where id = ?""").params(Timestamp.from(now), user.value()).update();
         jdbc.sql("delete from user_roles where user_id = ?").param(user.value()).update();
         jdbc.sql("delete from supporter_entitlements where user_id = ?").param(user.value()).update();
-        jdbc.sql("update api_keys set revoked_at = ? where user_id = ? and revoked_at is null")
-                .params(Timestamp.from(now), user.value()).update();
+        // Keys go altogether (their names are the person's words); the gateway's cached answers lapse within 30 s.
+        jdbc.sql("delete from api_keys where user_id = ?").param(user.value()).update();
+        jdbc.sql("delete from oauth2_authorization_consent where principal_name = ?").param(user.toString()).update();
         jdbc.sql("delete from email_tokens where user_id = ?").param(user.value()).update();
-        // What else ties the row to the person: linked sign-in identities, second factor, devices and addresses.
+        // What else ties the row to the person: linked sign-in identities and the second factor.
         jdbc.sql("delete from user_identities where user_id = ?").param(user.value()).update();
         jdbc.sql("delete from user_totp where user_id = ?").param(user.value()).update();
         jdbc.sql("delete from user_recovery_codes where user_id = ?").param(user.value()).update();
-        jdbc.sql("update user_sessions set device = null, client_ip = null, ended_at = coalesce(ended_at, ?) where user_id = ?")
-                .params(Timestamp.from(now), user.value()).update();
+        // Ends every open sign-in session (announced, so chat closes their connections), then forgets the devices.
         tokens.revokeAllOf(user.value());
+        jdbc.sql("update user_sessions set device = null, client_ip = null where user_id = ?").param(user.value()).update();
         outbox.add(Topics.ACCOUNT, new EventEnvelope<>(EventId.random(), UserDeleted.TYPE, UserDeleted.VERSION,
                 XaosService.ACCOUNT.id(), user.toString(), now, MDC.get("requestId"), new UserDeleted(user, now)));
-        audit.record(AuditLog.Type.USER_DELETED, user.toString(), user.toString(), null);
+        audit.record(AuditLog.Type.USER_DELETED, actor, user.toString(), null);
         return true;
     }
 }

@@ -76,9 +76,10 @@ class AccountPersonalData implements PersonalDataHooks {
 
     @Override
     public Erasure erase(UUID user) {
-        return new Erasure(user, deletion.erase(UserId.of(user.toString())),
+        return new Erasure(user, deletion.erase(UserId.of(user.toString()), "privacy-request"),
                 "the account row stays anonymised (ids in audit and billing records still resolve); identities, "
-                        + "second factor, API keys, roles and tokens are gone; the other services are told (UserDeleted)");
+                        + "second factor, API keys, allowed applications, roles and tokens are gone, sessions ended "
+                        + "without their devices and addresses; the other services are told (UserDeleted)");
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -146,6 +146,21 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void aRefreshLosesAWithdrawnRoleAndIsRefusedOnceTheAccountIsDisabled() throws Exception {
+        jdbc.sql("insert into user_roles (user_id, role) values (?::uuid, 'SUPPORTER')").param(userId).update();
+        Tokens signedIn = signInAndExchange(browser());
+        assertThat(SignedJWT.parse(signedIn.getAccessToken().getValue()).getJWTClaimsSet().getStringListClaim("roles"))
+                .contains("SUPPORTER");
+        jdbc.sql("delete from user_roles where user_id = ?::uuid and role = 'SUPPORTER'").param(userId).update();
+        Tokens refreshed = refresh(signedIn.getRefreshToken());
+        assertThat(SignedJWT.parse(refreshed.getAccessToken().getValue()).getJWTClaimsSet().getStringListClaim("roles"))
+                .as("withdrawn since sign-in").containsExactly("USER");
+
+        jdbc.sql("update users set status = 'DISABLED' where id = ?::uuid").param(userId).update();
+        assertThat(refreshFails(refreshed.getRefreshToken())).as("a disabled account gets no token").isTrue();
+    }
+
+    @Test
     void reusingARotatedRefreshTokenRevokesTheWholeFamilyAfterTheGraceWindow() throws Exception {
         Tokens first = signInAndExchange(browser());
         Tokens second = refresh(first.getRefreshToken());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.account.AccountApiTestBase;
+import io.xaostech.common.event.SessionEnded;
 import io.xaostech.common.event.Topics;
 import io.xaostech.common.event.UserDeleted;
 import io.xaostech.common.problem.ProblemType;
@@ -73,18 +74,36 @@ class AccountDeletionTest extends AccountApiTestBase {
         assertThat((String) JsonPath.read(export.body(), "$.identities[0].subject")).isEqualTo("gh-" + user);
         assertThat((String) JsonPath.read(export.body(), "$.apiKeys[0].name")).isEqualTo("exported key");
         assertThat(export.body()).as("never a key's secret or hash").doesNotContain(secret.substring(10))
-                .doesNotContain("secret_hash").doesNotContain("password");
+                .doesNotContainIgnoringCase("hash").doesNotContainIgnoringCase("password");
         assertThat(api.get("/internal/privacy/export/" + user, api.userToken(user)).statusCode())
                 .as("a user's token does not open the internal API").isIn(401, 403);
+        assertThat(api.post("/internal/privacy/erase/" + user, api.serviceToken("blog"), "").statusCode())
+                .as("only data-service carries out privacy requests").isEqualTo(403);
+        assertThat(status(user)).isEqualTo("ACTIVE");
 
+        String sid = UUID.randomUUID().toString();
+        jdbc.sql("insert into user_sessions (sid, user_id, device, client_ip, created_at) values (?::uuid, ?::uuid, "
+                + "'Firefox on Linux', '203.0.113.7', now())").params(sid, user).update();
         HttpResponse<String> erased = api.post("/internal/privacy/erase/" + user, data, "");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         assertThat((Boolean) JsonPath.read(erased.body(), "$.deleted")).isTrue();
         assertThat(status(user)).isEqualTo("DELETED");
         assertThat(jdbc.sql("select count(*) from user_identities where user_id = ?::uuid").param(user)
                 .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from api_keys where user_id = ?::uuid and revoked_at is null").param(user)
+        assertThat(jdbc.sql("select count(*) from api_keys where user_id = ?::uuid").param(user)
                 .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select actor from audit_events where type = 'USER_DELETED' and subject = ?").param(user)
+                .query(String.class).single()).as("who erased it").isEqualTo("privacy-request");
+        assertThat(jdbc.sql("select count(*) from user_sessions where user_id = ?::uuid and (ended_at is null "
+                + "or device is not null or client_ip is not null)").param(user).query(Integer.class).single()).isZero();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                redis.opsForStream().range(Topics.ACCOUNT, Range.unbounded()))
+                .as("its open session's end is announced, so chat closes its connections")
+                .anySatisfy(record -> {
+                    assertThat(record.getValue()).containsEntry(Topics.FIELD_TYPE, SessionEnded.TYPE);
+                    assertThat((String) JsonPath.read((String) record.getValue().get(Topics.FIELD_ENVELOPE),
+                            "$.payload.sessionId")).isEqualTo(sid);
+                }));
         HttpResponse<String> again = api.post("/internal/privacy/erase/" + user, data, "");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat((Boolean) JsonPath.read(again.body(), "$.deleted")).as("erasing twice changes nothing").isFalse();
