@@ -46,7 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * account's page, reading and commenting, and two people chatting live. Each key page is checked with axe-core
  * (no serious or critical WCAG 2.2 A/AA violation) and photographed into {@code target/screenshots}.
  */
-@Order(2)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneysIT {
 
@@ -91,9 +91,10 @@ class BrowserJourneysIT {
         tabTo(phone, toggle);
         new Actions(phone).sendKeys(Keys.ARROW_DOWN).perform();
         assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("true");
-        assertThat(phone.switchTo().activeElement().getText()).as("the first link has focus").isEqualTo("Blog");
+        // The panel fades in (0.18 s): its links read as text once shown.
+        waitFor(phone, browser -> "Blog".equals(browser.switchTo().activeElement().getText()));
         new Actions(phone).sendKeys(Keys.ARROW_DOWN).perform();
-        assertThat(phone.switchTo().activeElement().getText()).isEqualTo("Portfolio");
+        waitFor(phone, browser -> "Portfolio".equals(browser.switchTo().activeElement().getText()));
         new Actions(phone).sendKeys(Keys.ESCAPE).perform();
         assertThat(toggle.getDomAttribute("aria-expanded")).as("Escape closes it").isEqualTo("false");
         assertThat(phone.switchTo().activeElement()).as("and gives focus back to the button").isEqualTo(toggle);

@@ -1,0 +1,175 @@
+package io.xaostech.system;
+
+import static io.xaostech.system.Platform.authorized;
+import static io.xaostech.system.Platform.field;
+import static io.xaostech.system.Platform.json;
+import static io.xaostech.system.Platform.newUser;
+import static io.xaostech.system.Platform.port;
+import static io.xaostech.system.Platform.send;
+import static io.xaostech.system.Platform.subject;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xaostech.common.service.XaosService;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform from an attacker's side, through the gateway (lines of SECURITY-CHECKLIST.md in brackets): forged
+ * and misdirected tokens, one user reaching for another's data, bad bodies, foreign redirects and plain PKCE in the
+ * sign-in flow, and what the edge must not show. Every refusal is problem details, never a server error.
+ */
+@Order(2)
+class SecuritySweepIT {
+
+    private static final String BASE = "http://127.0.0.1:" + port(XaosService.GATEWAY);
+    private static final List<String> USER_APIS = List.of("/api/v1/account/me", "/api/v1/chat/rooms",
+            "/api/v1/payments/me/subscriptions", "/api/v1/blog/admin/posts", "/api/v1/data/users/%s/consents");
+
+    /** Two users, made once: signing up and in is limited per client address at the gateway. */
+    private static String alice;
+    private static String bob;
+
+    @BeforeAll
+    static void platformIsUpWithTwoUsers() throws Exception {
+        Platform.up();
+        alice = newUser(BASE, "Alice");
+        bob = newUser(BASE, "Bob");
+    }
+
+    @Test
+    void forgedAndMisdirectedTokensAreRefusedByEveryApi() throws Exception {
+        String user = alice;
+        String id = subject(user);
+        String claims = "{\"iss\":\"http://localhost:" + port(XaosService.GATEWAY) + "/auth\",\"sub\":\"" + id
+                + "\",\"aud\":\"api\",\"roles\":[\"ADMIN\"],\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}";
+        String unsigned = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims) + ".";
+        String foreignKey = signedByAStranger(claims);
+        String service = field(send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "svc-blog:dev-only-blog-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal"))).body(),
+                "access_token");
+        for (String api : USER_APIS) {
+            String path = api.formatted(id);
+            assertThat(send(authorized(BASE + path, user)).statusCode()).as("the real token, " + path).isNotIn(401, 500);
+            for (String[] forged : new String[][] {{"alg none [1]", unsigned}, {"unknown key [2]", foreignKey},
+                    {"a service token, audience internal [3]", service}, {"garbage", "not.a.jwt"}}) {
+                HttpResponse<String> refused = send(authorized(BASE + path, forged[1]));
+                assertThat(refused.statusCode()).as(forged[0] + ", " + path).isEqualTo(401);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                        assertThat(type).startsWith("application/problem+json"));
+            }
+        }
+    }
+
+    @Test
+    void oneUserCannotReachAnothersData() throws Exception {
+        String aliceId = subject(alice);
+        String room = field(send(json(BASE + "/api/v1/chat/rooms", alice, "{\"kind\":\"PRIVATE\",\"name\":\"Secret\"}"))
+                .body(), "id");
+        String key = field(send(json(BASE + "/api/v1/account/api-keys", alice,
+                "{\"name\":\"mine\",\"scopes\":[\"read\"]}")).body(), "id");
+
+        assertThat(send(authorized(BASE + "/api/v1/data/users/" + aliceId + "/consents", bob)).statusCode())
+                .as("another's consents [20]").isEqualTo(403);
+        assertThat(send(authorized(BASE + "/api/v1/data/users/" + aliceId + "/privacy-requests", bob)).statusCode())
+                .as("another's privacy requests").isEqualTo(403);
+        assertThat(send(json(BASE + "/api/v1/data/users/" + aliceId + "/privacy-requests", bob, "{\"kind\":\"ERASURE\"}"))
+                .statusCode()).as("erasing another").isEqualTo(403);
+        assertThat(send(authorized(BASE + "/api/v1/chat/rooms/" + room, bob)).statusCode()).as("a private room")
+                .isEqualTo(404);
+        assertThat(send(json(BASE + "/api/v1/chat/rooms/" + room + "/messages", bob, "{\"body\":\"hi\"}")).statusCode())
+                .as("writing into it").isIn(403, 404);
+        assertThat(send(authorized(BASE + "/api/v1/account/api-keys/" + key, bob).DELETE()).statusCode())
+                .as("revoking another's key").isEqualTo(404);
+        assertThat(send(authorized(BASE + "/api/v1/account/api-keys", alice)).body()).as("still there").contains(key);
+        assertThat(send(json(BASE + "/api/v1/blog/admin/posts", bob, "{\"title\":\"x\",\"bodyMarkdown\":\"x\"}"))
+                .statusCode()).as("an editor's API").isEqualTo(403);
+    }
+
+    @Test
+    void badBodiesAndPathsGetProblemDetailsNeverServerErrors() throws Exception {
+        String user = bob;
+        HttpResponse<String> malformed = send(json(BASE + "/api/v1/chat/rooms", user, "{\"kind\":"));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> oversized = send(json(BASE + "/api/v1/chat/rooms", user,
+                "{\"kind\":\"PUBLIC\",\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}"));
+        assertThat(oversized.statusCode()).as("a 3 MB body").isEqualTo(413);
+        for (String traversal : List.of("/api/v1/blog/media/..%2F..%2Fetc%2Fpasswd/original",
+                "/api/v1/blog/media/%2e%2e/%2e%2e/etc/passwd", "/portfolio/projects/..%2F..%2Fapplication.yml",
+                "/static/..%2F..%2Fapplication.yml", "/img/..%2Fapplication.yml")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(BASE + traversal)));
+            assertThat(answer.statusCode()).as(traversal).isBetween(400, 404);
+            assertThat(answer.body()).as(traversal).doesNotContain("xaos:").doesNotContain("root:");
+        }
+    }
+
+    @Test
+    void theSignInFlowRefusesForeignRedirectsAndPlainPkce() throws Exception {
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        for (String redirect : List.of("https://evil.example/callback", "http://127.0.0.1:8400/callback/../evil",
+                "http://127.0.0.1:8400/callbackX")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/authorize"
+                    + "?response_type=code&client_id=cli&scope=openid&state=s&code_challenge_method=S256&code_challenge="
+                    + challenge + "&redirect_uri=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8))));
+            assertThat(answer.statusCode()).as("redirect URIs match exactly [5]: " + redirect).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Location")).isEmpty();
+        }
+        HttpResponse<String> plain = send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/authorize"
+                + "?response_type=code&client_id=cli&scope=openid&state=s&code_challenge_method=plain&code_challenge="
+                + challenge + "&redirect_uri=" + java.net.URLEncoder.encode("http://127.0.0.1:8400/callback",
+                StandardCharsets.UTF_8))));
+        assertThat(plain.headers().firstValue("Location").orElse("")).as("plain PKCE refused [6]")
+                .doesNotContain("code=").contains("error=");
+        HttpResponse<String> password = send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=cli&username=a&password=b")));
+        assertThat(password.statusCode()).as("no password grant [5]").isIn(400, 401);
+        assertThat(password.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void theEdgeShowsNoActuatorAndReflectsNoForeignOrigin() throws Exception {
+        for (String path : List.of("/actuator", "/actuator/env", "/actuator/health", "/api/v1/blog/actuator/env",
+                "/v3/api-docs")) {
+            assertThat(send(HttpRequest.newBuilder(URI.create(BASE + path))).statusCode()).as(path + " [22]").isEqualTo(404);
+        }
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/posts"))
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("CORS never reflects [12]")
+                .isEmpty();
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(BASE + "/")).header("Accept", "text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).as("[14]")
+                .contains("object-src 'none'").contains("frame-ancestors 'none'").doesNotContain("'unsafe-inline'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The claims signed RS256 by a key nobody published, under a made-up key id. */
+    private static String signedByAStranger(String claims) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var keys = generator.generateKeyPair();
+        String signingInput = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"stranger\"}") + "." + b64(claims);
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(keys.getPrivate());
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+    }
+}
