@@ -296,9 +296,14 @@ class BrowserJourneysIT {
         assertThat(browser.switchTo().activeElement()).as("reached by Tab").isEqualTo(target);
     }
 
+    /** Saves what the browser shows as {@code <name>.png} among the build's screenshots. */
+    private static void photograph(WebDriver browser, String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     /** Checks the page with axe-core (no serious or critical violation of WCAG 2.2 A/AA) and photographs it. */
     private static void checked(WebDriver browser, String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        photograph(browser, name);
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze(browser);
         List<Rule> serious = results.getViolations().stream()
@@ -318,14 +323,14 @@ class BrowserJourneysIT {
         try {
             return new WebDriverWait(browser, most, Duration.ofSeconds(1)).until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
-            String shot = "failed-" + System.nanoTime() + ".png";
+            String shot = "failed-" + System.nanoTime();
             try {
-                Files.write(SCREENSHOTS.resolve(shot), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+                photograph(browser, shot);
             } catch (IOException | RuntimeException ignored) {
                 // the report below still says where the browser was
             }
             String text = browser.findElement(By.tagName("body")).getText();
-            throw new AssertionError(e.getMessage() + "\nat " + browser.getCurrentUrl() + " (" + shot + "):\n"
+            throw new AssertionError(e.getMessage() + "\nat " + browser.getCurrentUrl() + " (" + shot + ".png):\n"
                     + text.substring(0, Math.min(2000, text.length())), e);
         }
     }

@@ -1,6 +1,7 @@
 package io.xaostech.account.user;
 
 import io.xaostech.common.id.UserId;
+import io.xaostech.platform.jdbc.Timestamps;
 import io.xaostech.platform.privacy.PersonalDataHooks;
 import java.time.Instant;
 import java.util.List;
@@ -52,26 +53,26 @@ class AccountPersonalData implements PersonalDataHooks {
         Profile profile = jdbc.sql("select email, email_verified, display_name, status, created_at, updated_at "
                         + "from users where id = ?").param(user)
                 .query((rs, i) -> new Profile(rs.getString("email"), rs.getBoolean("email_verified"),
-                        rs.getString("display_name"), rs.getString("status"), instant(rs, "created_at"),
-                        instant(rs, "updated_at"))).optional().orElse(null);
+                        rs.getString("display_name"), rs.getString("status"), Timestamps.instant(rs, "created_at"),
+                        Timestamps.instant(rs, "updated_at"))).optional().orElse(null);
         return new Export(user, profile,
                 jdbc.sql("select role from user_roles where user_id = ? order by role").param(user).query(String.class).list(),
                 jdbc.sql("select count(*) from user_totp where user_id = ? and enabled_at is not null").param(user)
                         .query(Integer.class).single() > 0,
                 jdbc.sql("select provider, subject, linked_at from user_identities where user_id = ? order by linked_at")
                         .param(user).query((rs, i) -> new Identity(rs.getString("provider"), rs.getString("subject"),
-                                instant(rs, "linked_at"))).list(),
+                                Timestamps.instant(rs, "linked_at"))).list(),
                 jdbc.sql("select sid, device, client_ip, created_at, ended_at from user_sessions where user_id = ? "
                                 + "order by created_at").param(user)
                         .query((rs, i) -> new Session(rs.getObject("sid", UUID.class), rs.getString("device"),
-                                rs.getString("client_ip"), instant(rs, "created_at"), instant(rs, "ended_at"))).list(),
+                                rs.getString("client_ip"), Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "ended_at"))).list(),
                 jdbc.sql("select registered_client_id from oauth2_authorization_consent where principal_name = ? "
                         + "order by registered_client_id").param(user.toString()).query(String.class).list(),
                 jdbc.sql("select name, prefix, scopes, created_at, expires_at, last_used_at, revoked_at from api_keys "
                                 + "where user_id = ? order by created_at").param(user)
                         .query((rs, i) -> new ApiKey(rs.getString("name"), rs.getString("prefix"), rs.getString("scopes"),
-                                instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "last_used_at"),
-                                instant(rs, "revoked_at"))).list());
+                                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "last_used_at"),
+                                Timestamps.instant(rs, "revoked_at"))).list());
     }
 
     @Override
@@ -82,8 +83,4 @@ class AccountPersonalData implements PersonalDataHooks {
                         + "without their devices and addresses; the other services are told (UserDeleted)");
     }
 
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        java.sql.Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
 }
