@@ -71,6 +71,23 @@ class EventConsumerTest {
     }
 
     @Test
+    void whenRedisLosesTheStreamAndItsGroupTheConsumerMakesThemAgainAndMissesNothingSent() {
+        List<UUID> handled = new CopyOnWriteArrayList<>();
+        EventConsumer consumer = consumer(handled, null, new AtomicInteger(), 5);
+        UUID before = UUID.randomUUID();
+        publish(before);
+        consumer.poll();
+        assertThat(handled).containsExactly(before);
+
+        redis.delete(stream);  // as a Redis restarted without its data
+        UUID afterRestart = UUID.randomUUID();
+        publish(afterRestart);
+        consumer.poll();  // finds the group gone
+        consumer.poll();
+        assertThat(handled).as("the event sent after the loss").containsExactly(before, afterRestart);
+    }
+
+    @Test
     void anEventThatKeepsFailingIsGivenUpAfterTheLimit() {
         List<UUID> handled = new CopyOnWriteArrayList<>();
         UUID poison = UUID.randomUUID();

@@ -77,7 +77,14 @@ public class EventConsumer implements SmartLifecycle {
                     records.forEach(record -> deliver(stream, record));
                 }
             } catch (DataAccessException e) {
-                log.warn("Cannot read events from {}: {}", stream, e.getMostSpecificCause().toString());
+                if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("NOGROUP")) {
+                    // Redis lost the stream and its group (restarted empty, flushed): make the group again on the
+                    // next poll, from the new stream's start, so nothing published since is missed.
+                    groupsKnown.remove(stream);
+                    log.warn("The consumer group of {} is gone (Redis lost its data?); creating it again", stream);
+                } else {
+                    log.warn("Cannot read events from {}: {}", stream, e.getMostSpecificCause().toString());
+                }
             }
         }
     }
