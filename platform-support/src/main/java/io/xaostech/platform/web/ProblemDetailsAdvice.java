@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -59,8 +63,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(e, errors, request);
     }
 
-    /** Database or Redis unreachable (Redis' connection failure is a {@code DataAccessResourceFailureException}). */
-    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    /**
+     * Database or Redis unreachable (Redis' connection failure is a {@code DataAccessResourceFailureException}), or
+     * gone mid-transaction (a restarted PostgreSQL: the commit or rollback fails, the transaction cannot begin):
+     * 503 with Retry-After, never a bare 500. Nothing was committed, so retrying is safe.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
+            TransientDataAccessResourceException.class, RecoverableDataAccessException.class,
+            TransactionSystemException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> handleDependencyDown(RuntimeException e, WebRequest request) {
         log.warn("A dependency is unavailable: {}", e.getMessage());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -1,5 +1,6 @@
 package io.xaostech.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -29,8 +30,14 @@ public class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** The error status the container recorded for this error dispatch; 500 when it recorded none. */
+    /**
+     * The error status the container recorded for this error dispatch; 500 when it recorded none; 404 when this is
+     * no error dispatch at all but someone asking for the error path itself.
+     */
     public static HttpStatus statusOf(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            return HttpStatus.NOT_FOUND;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code instanceof Integer value) {
             HttpStatus status = HttpStatus.resolve(value);

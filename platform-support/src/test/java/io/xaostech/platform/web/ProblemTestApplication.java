@@ -46,6 +46,13 @@ class ProblemTestApplication {
             return n;
         }
 
+        /** What a transaction meets when PostgreSQL restarts under it. */
+        @PostMapping("/transactions")
+        String lostConnection() {
+            throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                    new java.sql.SQLException("This connection has been closed.", "08003"));
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("secret internal detail");

@@ -97,6 +97,20 @@ class ServletProblemDetailsTest {
     }
 
     @Test
+    void askingForTheErrorPathItselfFindsNothing() throws Exception {
+        assertProblem(get("/error"), 404, ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void aTransactionWhoseDatabaseWentAwayIsUnavailableNotAnInternalError() throws Exception {
+        HttpResponse<String> response = post("/transactions", "application/json", "{}");
+
+        assertProblem(response, 503, ProblemType.SERVICE_UNAVAILABLE);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.body()).doesNotContain("rollback").doesNotContain("connection has been closed");
+    }
+
+    @Test
     void malformedUrlRejectedByTheContainerIsStillAProblem() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/a%2e%2e%00b")).GET().build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
