@@ -208,6 +208,15 @@ class HomePageTest {
     }
 
     @Test
+    void signingInThroughAnUnknownProviderIsNoServerError() {
+        HttpResponse<String> unknown = new TestHttp(port).get("/me/oauth2/authorization/nonsense", BROWSER);
+        assertThat(unknown.statusCode()).as("sent to sign in, not a 500").isEqualTo(302);
+        assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/me/oauth2/authorization/account");
+        assertThat(new TestHttp(port).get("/me/oauth2/authorization/account", BROWSER).statusCode())
+                .as("the known one starts").isEqualTo(302);
+    }
+
+    @Test
     void pricingIsPublicAndSaysSoWhenPaymentsCannotBeReached() {
         TestHttp http = new TestHttp(port);
         HttpResponse<String> pricing = http.get("/pricing", BROWSER);

@@ -12,6 +12,7 @@ import io.xaostech.account.session.Sessions;
 import io.xaostech.account.signin.SecondFactorStep;
 import io.xaostech.account.signin.SignInSecurity;
 import io.xaostech.account.social.SocialSignIn;
+import io.xaostech.platform.security.KnownRegistrationsOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -104,7 +106,8 @@ class AuthorizationServerConfig {
     @Order(10)
     SecurityFilterChain applicationChain(HttpSecurity http, SignInSecurity signIn,
                                          SessionRecordingSuccessHandler signedIn, SocialSignIn socialSignIn,
-                                         SessionEndingLogoutHandler signOut, SecondFactorStep secondFactor)
+                                         SessionEndingLogoutHandler signOut, SecondFactorStep secondFactor,
+                                         ClientRegistrationRepository registrations)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/consent").authenticated()
@@ -112,6 +115,8 @@ class AuthorizationServerConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
                 .formLogin(form -> form.loginPage("/login").successHandler(secondFactor).permitAll())
                 .oauth2Login(social -> social.loginPage("/login").successHandler(signedIn)
+                        .authorizationEndpoint(start -> start.authorizationRequestResolver(
+                                KnownRegistrationsOnly.of(registrations, "/oauth2/authorization")))
                         .userInfoEndpoint(users -> users.userService(socialSignIn).oidcUserService(socialSignIn::loadOidcUser)))
                 .logout(logout -> logout.addLogoutHandler(signOut).logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class);

@@ -71,6 +71,12 @@ class GitHubSignInTest extends AccountApiTestBase {
         assertThat(identityOwner(id)).isEqualTo(user);
     }
 
+    @Test
+    void anUnknownProviderIsNotFoundNotAServerError() {
+        assertThat(api.http().get("/oauth2/authorization/nonsense").statusCode()).isEqualTo(404);
+        assertThat(api.http().get("/oauth2/authorization/github").statusCode()).as("a known one starts").isEqualTo(302);
+    }
+
     private String identityOwner(long githubId) {
         return jdbc.sql("select user_id::text from user_identities where provider = 'github' and subject = ?")
                 .param(String.valueOf(githubId)).query(String.class).optional().orElse(null);

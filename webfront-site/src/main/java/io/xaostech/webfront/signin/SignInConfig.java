@@ -1,5 +1,6 @@
 package io.xaostech.webfront.signin;
 
+import io.xaostech.platform.security.KnownRegistrationsOnly;
 import io.xaostech.webfront.config.WebfrontProperties;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
@@ -133,7 +134,8 @@ class SignInConfig {
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .loginPage(AUTHORIZATION_BASE + "/" + REGISTRATION)
-                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
+                                KnownRegistrationsOnly.wrap(withPkce, clients, AUTHORIZATION_BASE)))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri("/me/oauth2/code/*"))
                         .defaultSuccessUrl("/me", false)
                         // A failed sign-in shows a page; going back to the sign-in start would loop.
