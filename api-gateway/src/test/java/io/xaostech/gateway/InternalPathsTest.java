@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * /internal/** stays unreachable even when a route would match it: here the only route is a catch-all, so only
+ * /internal/** (and account's /auth/internal/**, /auth/actuator/**) stays unreachable even when a route would match it: here the only route is a catch-all, so only
  * the gateway's edge filter stands between a client and a service's internal endpoints.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,7 +55,8 @@ class InternalPathsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/internal/anything", "/internal", "/INTERNAL/users", "//internal/x",
-            "/%69nternal/x", "/portfolio/../internal/x", "/api/v1/blog/../../../internal/x"})
+            "/%69nternal/x", "/portfolio/../internal/x", "/api/v1/blog/../../../internal/x", "/auth/internal/dev/mailbox",
+            "/auth/actuator/prometheus", "/AUTH/%61ctuator/health", "/auth//internal/x"})
     void neverRoutesInternalPaths(String path) {
         HttpResponse<String> response = new TestHttp(port).get(path);
 

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * api-gateway settings ({@code xaos.gateway.*}).
  *
- * @param blockedPathPrefixes paths never routed, whatever the routes say (every service's {@code /internal/**})
+ * @param blockedPathPrefixes paths never routed, whatever the routes say: every service's {@code /internal/**}, and
+ *                            account's internal and actuator paths under {@code /auth}, whose route forwards the rest
  * @param trustedProxyHops    how many {@code X-Forwarded-For} hops in front of the gateway are our own proxies;
  *                            0 means the connection's peer is the client
  * @param allowedOrigins      browser origins allowed to call the APIs (CORS) and to open WebSockets
@@ -29,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("xaos.gateway")
 public record GatewayProperties(
-        @NotEmpty @DefaultValue("/internal") List<@Pattern(regexp = "/[a-z0-9/_-]+") String> blockedPathPrefixes,
+        @NotEmpty @DefaultValue({"/internal", "/auth/internal", "/auth/actuator"}) List<@Pattern(regexp = "/[a-z0-9/_-]+") String> blockedPathPrefixes,
         @Min(0) @Max(10) @DefaultValue("0") int trustedProxyHops,
         @NotEmpty @DefaultValue("http://localhost:8080") List<@Pattern(regexp = "https?://[^/\\s*]+") String> allowedOrigins,
         @Valid @NotNull @DefaultValue Auth auth,
