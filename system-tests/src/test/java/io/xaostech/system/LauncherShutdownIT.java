@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Last of the platform's tests: {@code ./xaostech up} again changes nothing, and {@code down} leaves nothing running. */
-@Order(4)
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherShutdownIT {
 

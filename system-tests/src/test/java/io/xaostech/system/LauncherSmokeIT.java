@@ -227,8 +227,8 @@ class LauncherSmokeIT {
         String room = field(created.body(), "id");
         assertThat(send(json(base + "/api/v1/chat/rooms/" + room + "/join", bob, "")).statusCode()).isEqualTo(200);
 
-        Frames aliceSees = new Frames();
-        Frames bobSees = new Frames();
+        ChatFrames aliceSees = new ChatFrames();
+        ChatFrames bobSees = new ChatFrames();
         java.net.http.WebSocket aliceSocket = HTTP.newWebSocketBuilder().subprotocols("xaos-chat.v1", "bearer." + alice)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port(XaosService.GATEWAY) + "/ws/chat"), aliceSees)
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -249,35 +249,6 @@ class LauncherSmokeIT {
         assertThat(aliceSees.next("message")).contains("Hi Alice").contains("\"seq\":2");
         aliceSocket.abort();
         bobSocket.abort();
-    }
-
-    /** WebSocket frames as they arrive. */
-    private static final class Frames implements java.net.http.WebSocket.Listener {
-        private final java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        /** The next frame of the type (others skipped), within 10 s. */
-        String next(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                String frame = frames.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (frame != null && frame.startsWith("{\"type\":\"" + type + "\"")) {
-                    return frame;
-                }
-            }
-            throw new AssertionError("no " + type + " frame within 10 s");
-        }
     }
 
     /** A public room whose only messages came from a user who then erased their data (test 6; read in test 8). */
@@ -310,7 +281,7 @@ class LauncherSmokeIT {
 
         String export = field(send(json(base + "/api/v1/data/users/" + userId + "/privacy-requests", user,
                 "{\"kind\":\"EXPORT\"}")).body(), "id");
-        awaitCompleted(base, export, user);
+        awaitCompleted(base, export, user, Duration.ofMinutes(1));
         HttpResponse<String> link = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/privacy-requests/" + export
                 + "/export")).header("Authorization", "Bearer " + user));
         assertThat(link.statusCode()).as(link.body()).isEqualTo(303);
@@ -331,7 +302,7 @@ class LauncherSmokeIT {
 
         String erasure = field(send(json(base + "/api/v1/data/users/" + userId + "/privacy-requests", user,
                 "{\"kind\":\"ERASURE\"}")).body(), "id");
-        awaitCompleted(base, erasure, user);
+        awaitCompleted(base, erasure, user, Duration.ofMinutes(1));
         assertThat(send(authorized(base + "/api/v1/data/privacy-requests/" + erasure, user)).body())
                 .as("account's step reports the deletion (its outcome is JSON within the JSON)")
                 .containsPattern("deleted\\\\?\":true");
@@ -339,21 +310,6 @@ class LauncherSmokeIT {
                 .isIn(401, 404);
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/users/" + userId + "/consents/history"))
                 .header("Authorization", "Bearer " + user)).body()).as("consent records anonymised").isEqualTo("[]");
-    }
-
-    /** Waits (up to a minute) until the privacy request is completed. */
-    private static void awaitCompleted(String base, String request, String token) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String seen = "";
-        while (System.nanoTime() < deadline) {
-            seen = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/data/privacy-requests/" + request))
-                    .header("Authorization", "Bearer " + token)).body();
-            if (seen.contains("\"status\":\"COMPLETED\"")) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("privacy request not completed within a minute: " + seen);
     }
 
     @Test

@@ -21,17 +21,19 @@ import java.util.stream.Stream;
 
 /**
  * The platform these tests run against, started with {@code ./xaostech up} on ports of its own (its own database,
- * Redis database and var directory, so it never meets a running dev platform), and what they use to reach it.
+ * Redis server and var directory, so it never meets a running dev platform), and what they use to reach it.
+ * The Redis server is the tests' own (started here on a port of the offset, without persistence) so that
+ * {@link FaultDrillsIT} can kill and restart it as production loses a Redis node.
  * The test classes run in order ({@code junit-platform.properties}): {@link LauncherSmokeIT} starts it,
- * {@link BrowserJourneysIT} uses it, {@link LauncherShutdownIT} stops it; whatever is left running when the test
- * JVM ends is stopped then.
+ * {@link SecuritySweepIT}, {@link BrowserJourneysIT} and {@link FaultDrillsIT} use it, {@link LauncherShutdownIT}
+ * stops it; whatever is left running when the test JVM ends is stopped then.
  */
 final class Platform {
 
     static final int OFFSET = 20000;
     /** The platform's own database and Redis database, apart from a developer's running platform. */
     static final String DB_NAME = "xaos_smoke";
-    static final int REDIS_DB = 2;
+    static final int REDIS_PORT = 6379 + OFFSET;
     static final Path ROOT = Path.of(System.getProperty("xaos.root", "..")).toAbsolutePath().normalize();
     static final Path VAR = Path.of(System.getProperty("xaos.smoke.var", "target/smoke-var")).toAbsolutePath();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -54,7 +56,8 @@ final class Platform {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 launcher("down");
-            } catch (IOException e) {
+                run(List.of("redis-cli", "-p", String.valueOf(REDIS_PORT), "shutdown", "nosave"));
+            } catch (IOException | IllegalStateException e) {
                 System.err.println("./xaostech down failed: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -69,19 +72,73 @@ final class Platform {
     private static void startFromEmptyStores() {
         try {
             if (recordedPids().stream().anyMatch(pid -> Files.exists(Path.of("/proc", pid)))) {
+                startRedis();
                 return;
             }
-            for (List<String> command : List.of(
-                    List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "drop database if exists " + DB_NAME),
-                    List.of("redis-cli", "-h", "127.0.0.1", "-n", String.valueOf(REDIS_DB), "flushdb"))) {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-                }
-            }
+            run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "drop database if exists " + DB_NAME));
+            startRedis();
+            run(List.of("redis-cli", "-p", String.valueOf(REDIS_PORT), "flushall"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the tests' own Redis server unless it is running; answers once it answers PING. */
+    static void startRedis() throws IOException {
+        if (!run(List.of("redis-cli", "-p", String.valueOf(REDIS_PORT), "ping"), false).contains("PONG")) {
+            Files.createDirectories(VAR.resolve("log"));
+            run(List.of("redis-server", "--port", String.valueOf(REDIS_PORT), "--bind", "127.0.0.1", "--save", "",
+                    "--appendonly", "no", "--daemonize", "yes", "--dir", VAR.toString(),
+                    "--pidfile", VAR.resolve("redis.pid").toString(),
+                    "--logfile", VAR.resolve("log/redis.log").toString()));
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!run(List.of("redis-cli", "-p", String.valueOf(REDIS_PORT), "ping"), false).contains("PONG")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Redis did not start on port " + REDIS_PORT);
+            }
+            sleep(100);
+        }
+    }
+
+    /** Kills the tests' Redis server at once (SIGKILL: nothing saved, as when a node is lost). */
+    static void killRedis() throws IOException {
+        run(List.of("kill", "-9", Files.readString(VAR.resolve("redis.pid")).trim()));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (run(List.of("redis-cli", "-p", String.valueOf(REDIS_PORT), "ping"), false).contains("PONG")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Redis still answers after kill -9");
+            }
+            sleep(100);
+        }
+    }
+
+    /** Runs a command to its end (at most a minute); its output; fails unless it succeeded. */
+    static String run(List<String> command) throws IOException {
+        return run(command, true);
+    }
+
+    private static String run(List<String> command, boolean mustSucceed) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (mustSucceed && process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -108,9 +165,9 @@ final class Platform {
     /** Registers a new user and verifies the address from the mailbox: answers the email (password: passwordOf). */
     static String register(String base, String name) throws Exception {
         String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime() + "@example.test";
-        send(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
+        sendPatiently(json(base + "/api/v1/account/registrations", null, "{\"email\":\"" + email
                 + "\",\"displayName\":\"" + name + "\",\"password\":\"" + passwordOf(name) + "\"}"));
-        send(json(base + "/api/v1/account/email-verifications", null, "{\"token\":\"" + verificationToken(email) + "\"}"));
+        sendPatiently(json(base + "/api/v1/account/email-verifications", null, "{\"token\":\"" + verificationToken(email) + "\"}"));
         return email;
     }
 
@@ -120,7 +177,7 @@ final class Platform {
 
     /** Uses a refresh token of {@code client}: answers the new token response (JSON; the refresh token rotates). */
     static String refresh(String base, String refreshToken, OAuthClient client) throws Exception {
-        HttpResponse<String> tokens = send(client.tokenRequest(base, "grant_type=refresh_token&refresh_token="
+        HttpResponse<String> tokens = sendPatiently(client.tokenRequest(base, "grant_type=refresh_token&refresh_token="
                 + java.net.URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)));
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         return tokens.body();
@@ -128,8 +185,8 @@ final class Platform {
 
     /** Reads the verification mail from account's development mailbox (an internal endpoint, so not via the gateway). */
     static String verificationToken(String email) throws Exception {
-        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(XaosService.GATEWAY)
-                        + "/auth/oauth2/token"))
+        HttpResponse<String> token = sendPatiently(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + port(XaosService.GATEWAY) + "/auth/oauth2/token"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         "svc-chat:dev-only-chat-secret".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -166,7 +223,7 @@ final class Platform {
     /** A confidential client registered by the administrator, asking no consent: a REST client's own app. */
     static OAuthClient registeredClient(String base, String adminToken) throws Exception {
         String redirect = "http://127.0.0.1:8401/callback";
-        HttpResponse<String> registered = send(json(base + "/api/v1/account/admin/clients", adminToken,
+        HttpResponse<String> registered = sendPatiently(json(base + "/api/v1/account/admin/clients", adminToken,
                 "{\"name\":\"Smoke REST client\",\"type\":\"CONFIDENTIAL\",\"redirectUris\":[\"" + redirect
                         + "\"],\"scopes\":[\"openid\",\"profile\",\"offline_access\"],\"requireConsent\":false}"));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
@@ -176,40 +233,64 @@ final class Platform {
     /** Authorization code + PKCE for {@code client} with these scopes: answers the token response (JSON). */
     static String signInWithPkce(String base, String email, String password, String scope, OAuthClient client)
             throws Exception {
+        HttpResponse<String> tokens = exchange(base, client, authorizationCode(base, email, password, scope, client));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return tokens.body();
+    }
+
+    private static final String VERIFIER = "smoke-verifier-" + "v".repeat(40);
+
+    /** The token endpoint's answer to an authorization code of {@code client} (PKCE verifier included). */
+    static HttpResponse<String> exchange(String base, OAuthClient client, String code) throws Exception {
+        return sendPatiently(client.tokenRequest(base, "grant_type=authorization_code&code="
+                + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
+                + java.net.URLEncoder.encode(client.redirectUri(), StandardCharsets.UTF_8) + "&code_verifier=" + VERIFIER));
+    }
+
+    /** Signs in on account's form as a browser does and answers the authorization code the redirect carries. */
+    static String authorizationCode(String base, String email, String password, String scope, OAuthClient client)
+            throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(3)).build();
-        String verifier = "smoke-verifier-" + "v".repeat(40);
         String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+                java.security.MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
         String callback = client.redirectUri();
         String authorize = base + "/auth/oauth2/authorize?response_type=code&client_id=" + client.id() + "&state=s&scope="
                 + java.net.URLEncoder.encode(scope, StandardCharsets.UTF_8)
                 + "&redirect_uri=" + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8)
                 + "&code_challenge_method=S256&code_challenge=" + challenge;
-        HttpResponse<String> toLogin = browser.send(HttpRequest.newBuilder(URI.create(authorize)).header("Accept", "text/html")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> toLogin = patiently(browser, HttpRequest.newBuilder(URI.create(authorize))
+                .header("Accept", "text/html").build());
         assertThat(toLogin.headers().firstValue("Location")).hasValue("/auth/login");
-        String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String form = patiently(browser, HttpRequest.newBuilder(URI.create(base + "/auth/login")).build()).body();
         String csrf = formToken(form);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
+        HttpResponse<String> signedIn = patiently(browser, HttpRequest.newBuilder(URI.create(base + "/auth/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
                         + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .build());
         String resume = signedIn.headers().firstValue("Location").orElseThrow();
         assertThat(resume).contains("/auth/oauth2/authorize");
-        HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(URI.create(base).resolve(resume))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> authorized = patiently(browser, HttpRequest.newBuilder(URI.create(base).resolve(resume))
+                .header("Accept", "text/html").build());
         String redirect = authorized.headers().firstValue("Location").orElseThrow();
         assertThat(redirect).startsWith(callback);
-        String code = java.net.URLDecoder.decode(java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(redirect)
+        return java.net.URLDecoder.decode(java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(redirect)
                 .results().findFirst().orElseThrow().group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> tokens = send(client.tokenRequest(base, "grant_type=authorization_code&code="
-                + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
-                + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_verifier=" + verifier));
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return tokens.body();
+    }
+
+    /** Waits until the privacy request is completed; its last state. */
+    static String awaitCompleted(String base, String request, String token, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            seen = send(authorized(base + "/api/v1/data/privacy-requests/" + request, token)).body();
+            if (seen.contains("\"status\":\"COMPLETED\"")) {
+                return seen;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("privacy request not completed within " + within + ": " + seen);
     }
 
     static HttpRequest.Builder authorized(String url, String bearer) {
@@ -224,6 +305,26 @@ final class Platform {
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends as a polite client does: a 429 is waited out (its Retry-After, at most 5 s a time, a minute in all) and
+     * the request sent again. For the sign-up and sign-in steps, whose limit per client address every test shares.
+     */
+    static HttpResponse<String> sendPatiently(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return patiently(HTTP, request.timeout(Duration.ofSeconds(10)).build());
+    }
+
+    static HttpResponse<String> patiently(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || System.nanoTime() > deadline) {
+                return response;
+            }
+            long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            Thread.sleep(Math.min(5, Math.max(1, seconds)) * 1000);
+        }
     }
 
     static String field(String json, String name) {
@@ -273,7 +374,7 @@ final class Platform {
         env.put("XAOS_PORT_OFFSET", String.valueOf(OFFSET));
         env.put("XAOS_VAR_DIR", VAR.toString());
         env.put("XAOS_DB_NAME", DB_NAME);
-        env.put("XAOS_REDIS_URL", "redis://127.0.0.1:6379/" + REDIS_DB);
+        env.put("XAOS_REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT + "/0");
         // Fat-jar start: training nine AOT caches would cost CI minutes; bench/startup.sh measures the AOT path.
         env.put("XAOS_AOT", "0");
         env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
