@@ -143,7 +143,7 @@ class SecuritySweepIT {
     @Test
     void theEdgeShowsNoActuatorAndReflectsNoForeignOrigin() throws Exception {
         for (String path : List.of("/actuator", "/actuator/env", "/actuator/health", "/api/v1/blog/actuator/env",
-                "/v3/api-docs")) {
+                "/v3/api-docs", "/auth/actuator/prometheus", "/auth/actuator/health", "/auth/internal/dev/mailbox")) {
             assertThat(send(HttpRequest.newBuilder(URI.create(BASE + path))).statusCode()).as(path + " [22]").isEqualTo(404);
         }
         HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/posts"))
@@ -155,6 +155,92 @@ class SecuritySweepIT {
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).as("[14]")
                 .contains("object-src 'none'").contains("frame-ancestors 'none'").doesNotContain("'unsafe-inline'");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    /**
+     * Every route of the table ({@link RouteTable}), through the gateway: as a stranger (no credentials), and where
+     * a role or ownership decides, as a signed-in user who has neither (Bob, on fresh ids or on Alice's user id).
+     * Strangers get 401 from every API that needs a caller, users 403 from admin APIs, 403/404 for another's
+     * things; webhooks without a signature 400; internal routes nothing; pages no server error, and no state
+     * change without a form token. Every API refusal is problem details. All mismatches are listed at once.
+     */
+    @Test
+    void everyRouteAnswersStrangersWrongRolesAndOtherUsersAsItsAccessSays() throws Exception {
+        String aliceId = subject(alice);
+        List<String> wrong = new java.util.ArrayList<>();
+        int checked = 0;
+        for (RouteTable route : RouteTable.rows()) {
+            if (!route.routed()) {
+                continue;
+            }
+            String path = route.path(aliceId);
+            HttpResponse<String> anonymous = call(route, path, null);
+            expect(wrong, route, "stranger", anonymous, switch (route.access()) {
+                case USER, SELF, OWNER, ADMIN -> List.of(401);
+                case APIKEY -> List.of(403);
+                case SERVICE -> List.of(401, 404);
+                case WEBHOOK -> List.of(400);
+                case PUBLIC, PAGE -> List.of();
+            });
+            checked++;
+            List<Integer> asBob = switch (route.access()) {
+                case ADMIN -> List.of(403);
+                case SELF, OWNER -> List.of(403, 404);
+                // The token endpoints' own checks refuse a request without client credentials as invalid.
+                case SERVICE -> List.of(400, 401, 403, 404);
+                default -> null;
+            };
+            if (asBob != null) {
+                expect(wrong, route, "Bob", call(route, path, bob), asBob);
+            }
+        }
+        assertThat(checked).as("routes called").isGreaterThan(150);
+        assertThat(wrong).as("routes answering otherwise than their access says").isEmpty();
+    }
+
+    /**
+     * Sends the route's method with its valid body from the table, else an empty JSON (API) or form (page) body,
+     * where it takes one; waits out 429s.
+     */
+    private static HttpResponse<String> call(RouteTable route, String path, String bearer) throws Exception {
+        boolean api = path.startsWith("/api/") || path.startsWith("/webhooks/");
+        HttpRequest.BodyPublisher body = route.method().equals("GET") || route.method().equals("DELETE")
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(
+                route.body() != null ? route.body() : api ? "{}" : "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).method(route.method(), body)
+                .header("Accept", api ? "application/json" : "text/html");
+        if (!route.method().equals("GET")) {
+            request.header("Content-Type", api ? "application/json" : "application/x-www-form-urlencoded");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return Platform.patiently(Platform.HTTP, request.timeout(java.time.Duration.ofSeconds(10)).build());
+    }
+
+    /**
+     * Notes a mismatch: a server error or 429 anywhere; an answer outside {@code statuses} (empty: any refusal or
+     * success will do, for public routes and pages, but a page's POST must be refused without a form token); an
+     * API refusal that is not problem details.
+     */
+    private static void expect(List<String> wrong, RouteTable route, String who, HttpResponse<String> answer,
+            List<Integer> statuses) {
+        int status = answer.statusCode();
+        boolean ok = status < 500 && status != 429;
+        if (!statuses.isEmpty()) {
+            ok &= statuses.contains(status);
+        } else if (route.access() == RouteTable.Access.PAGE && !route.method().equals("GET")) {
+            ok &= status == 403 || status == 400;
+        }
+        boolean api = route.gatewayPath().startsWith("/api/");
+        if (api && status >= 400 && !answer.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/problem+json")) {
+            ok = false;
+        }
+        if (!ok) {
+            wrong.add(route + " as " + who + ": " + status + " " + answer.body().substring(0, Math.min(120,
+                    answer.body().length())).replaceAll("\\s+", " "));
+        }
     }
 
     private static String b64(String text) {
