@@ -56,7 +56,8 @@ class InternalPathsTest {
     @ParameterizedTest
     @ValueSource(strings = {"/internal/anything", "/internal", "/INTERNAL/users", "//internal/x",
             "/%69nternal/x", "/portfolio/../internal/x", "/api/v1/blog/../../../internal/x", "/auth/internal/dev/mailbox",
-            "/auth/actuator/prometheus", "/AUTH/%61ctuator/health", "/auth//internal/x"})
+            "/auth/actuator/prometheus", "/AUTH/%61ctuator/health", "/auth//internal/x", "/auth;x/actuator/prometheus",
+            "/auth;x/internal/dev/mailbox", "/internal;x/y", "/auth/actuator;x/health", "/auth%3Bx/actuator/health"})
     void neverRoutesInternalPaths(String path) {
         HttpResponse<String> response = new TestHttp(port).get(path);
 

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers 404 for every blocked path ({@code /internal/**} of all services) before routing, whatever routes are
- * configured, so no route added later can expose it. Compared on the decoded, normalised path, ignoring case.
+ * configured, so no route added later can expose it. Compared on the decoded, normalised path, ignoring case and
+ * path parameters ({@code /auth;x/actuator} is {@code /auth/actuator}: routes match and strip such a segment whole).
  */
 @Component
 class InternalPathFilter implements WebFilter, Ordered {
@@ -41,7 +42,7 @@ class InternalPathFilter implements WebFilter, Ordered {
     }
 
     private static String normalise(String path) {
-        String collapsed = path.replaceAll("/{2,}", "/").replace("\\", "/");
+        String collapsed = path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/").replace("\\", "/");
         try {
             return java.net.URI.create("/" + collapsed.replaceAll("^/+", "").replace(" ", "%20"))
                     .normalize().getPath();
