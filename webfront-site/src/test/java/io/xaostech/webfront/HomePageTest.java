@@ -212,6 +212,8 @@ class HomePageTest {
         HttpResponse<String> unknown = new TestHttp(port).get("/me/oauth2/authorization/nonsense", BROWSER);
         assertThat(unknown.statusCode()).as("sent to sign in, not a 500").isEqualTo(302);
         assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/me/oauth2/authorization/account");
+        assertThat(new TestHttp(port).get("/me/oauth2/authorizatio%6E/nonsense", BROWSER).statusCode()).as("encoded")
+                .isEqualTo(302);
         assertThat(new TestHttp(port).get("/me/oauth2/authorization/account", BROWSER).statusCode())
                 .as("the known one starts").isEqualTo(302);
     }

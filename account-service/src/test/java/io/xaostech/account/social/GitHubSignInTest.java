@@ -74,6 +74,7 @@ class GitHubSignInTest extends AccountApiTestBase {
     @Test
     void anUnknownProviderIsNotFoundNotAServerError() {
         assertThat(api.http().get("/oauth2/authorization/nonsense").statusCode()).isEqualTo(404);
+        assertThat(api.http().get("/oauth2/authorizatio%6E/nonsense").statusCode()).as("encoded").isEqualTo(404);
         assertThat(api.http().get("/oauth2/authorization/github").statusCode()).as("a known one starts").isEqualTo(302);
     }
 

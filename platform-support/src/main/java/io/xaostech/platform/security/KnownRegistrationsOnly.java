@@ -5,6 +5,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Starts sign-in through another provider only for registrations that exist: {@code <base>/nonsense} is no sign-in
@@ -12,6 +13,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
  * its filter answers a bare 500.
  */
 public final class KnownRegistrationsOnly implements OAuth2AuthorizationRequestResolver {
+
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final OAuth2AuthorizationRequestResolver delegate;
     private final ClientRegistrationRepository registrations;
@@ -37,7 +40,8 @@ public final class KnownRegistrationsOnly implements OAuth2AuthorizationRequestR
 
     @Override
     public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Decoded and without path parameters, as the delegate's matcher sees it (/oauth2/authorizatio%6E/x too).
+        String path = PATHS.getPathWithinApplication(request);
         if (path.startsWith(base) && !known(path.substring(base.length()))) {
             return null;
         }
