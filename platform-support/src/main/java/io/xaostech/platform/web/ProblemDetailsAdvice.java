@@ -65,12 +65,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Database or Redis unreachable (Redis' connection failure is a {@code DataAccessResourceFailureException}), or
-     * gone mid-transaction (a restarted PostgreSQL: the commit or rollback fails, the transaction cannot begin):
-     * 503 with Retry-After, never a bare 500. Nothing was committed, so retrying is safe.
+     * no transaction could begin: 503 with Retry-After, never a bare 500.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
             TransientDataAccessResourceException.class, RecoverableDataAccessException.class,
-            TransactionSystemException.class, CannotCreateTransactionException.class})
+            CannotCreateTransactionException.class})
     ResponseEntity<Object> handleDependencyDown(RuntimeException e, WebRequest request) {
         log.warn("A dependency is unavailable: {}", e.getMessage());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -78,6 +77,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "5");
         return handleExceptionInternal(e, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /**
+     * A commit or rollback that failed because the database connection went away (PostgreSQL restarted: SQLState
+     * class 08, or 57P0x) is the database being unavailable: 503. Whether a failed commit took effect is unknown,
+     * so clients retry with their idempotency key or client message id. Any other failure is a bug: 500, logged.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    // RuntimeException, not TransactionSystemException: a site without spring-tx must still load this class.
+    ResponseEntity<Object> handleTransactionFailure(RuntimeException e, WebRequest request) {
+        return connectionLost(e) ? handleDependencyDown(e, request) : handleUnexpected(e, request);
+    }
+
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)

@@ -53,6 +53,13 @@ class ProblemTestApplication {
                     new java.sql.SQLException("This connection has been closed.", "08003"));
         }
 
+        /** A rollback that failed for another reason: a bug, not an outage. */
+        @PostMapping("/transactions/broken")
+        String brokenRollback() {
+            throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                    new java.sql.SQLException("syntax error", "42601"));
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("secret internal detail");
