@@ -80,24 +80,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A commit or rollback that failed because the database connection went away (PostgreSQL restarted: SQLState
-     * class 08, or 57P0x) is the database being unavailable: 503. Whether a failed commit took effect is unknown,
-     * so clients retry with their idempotency key or client message id. Any other failure is a bug: 500, logged.
+     * A commit or rollback that failed because the database connection went away (PostgreSQL restarted) is the
+     * database being unavailable: 503. Whether a failed commit took effect is unknown, so clients retry with their
+     * idempotency key or client message id. Any other failure is a bug: 500, logged.
      */
     @ExceptionHandler(TransactionSystemException.class)
     // RuntimeException, not TransactionSystemException: a site without spring-tx must still load this class.
     ResponseEntity<Object> handleTransactionFailure(RuntimeException e, WebRequest request) {
-        return connectionLost(e) ? handleDependencyDown(e, request) : handleUnexpected(e, request);
-    }
-
-    private static boolean connectionLost(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
+        return TransactionFailures.connectionLost(e) ? handleDependencyDown(e, request) : handleUnexpected(e, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -200,5 +190,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setTitle(ProblemType.INVALID_REQUEST.title());
         body.setProperty(ProblemType.ERRORS_PROPERTY, errors);
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Loaded only when a transaction failed, so only where spring-tx is present. */
+    private static final class TransactionFailures {
+
+        /**
+         * Whether the connection went away: the work that failed before the rollback was a database outage, or a
+         * cause says so (SQLState class 08 or 57P0x, a closed pooled connection, a broken socket).
+         */
+        static boolean connectionLost(RuntimeException e) {
+            if (e instanceof TransactionSystemException failed
+                    && failed.getApplicationException() instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))
+                        || "Connection is closed".equals(sql.getMessage()))) {
+                    return true;
+                }
+                if (cause instanceof java.net.SocketException || cause instanceof java.io.EOFException) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -53,6 +53,17 @@ class ProblemTestApplication {
                     new java.sql.SQLException("This connection has been closed.", "08003"));
         }
 
+        /** What a transaction meets when the pool's connection died: the rollback fails after an I/O error. */
+        @PostMapping("/transactions/pooled")
+        String lostPooledConnection() {
+            org.springframework.transaction.TransactionSystemException failed =
+                    new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                            new java.sql.SQLException("Connection is closed"));
+            failed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                    "An I/O error occurred while sending to the backend."));
+            throw failed;
+        }
+
         /** A rollback that failed for another reason: a bug, not an outage. */
         @PostMapping("/transactions/broken")
         String brokenRollback() {

@@ -108,6 +108,7 @@ class ServletProblemDetailsTest {
         assertProblem(response, 503, ProblemType.SERVICE_UNAVAILABLE);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(response.body()).doesNotContain("rollback").doesNotContain("connection has been closed");
+        assertProblem(post("/transactions/pooled", "application/json", "{}"), 503, ProblemType.SERVICE_UNAVAILABLE);
         assertProblem(post("/transactions/broken", "application/json", "{}"), 500, ProblemType.INTERNAL);
     }
 
