@@ -80,8 +80,11 @@ start_blog() {  # $1: cache on (true/false)
 }
 stop_blog() { kill "$BLOG_PID"; wait "$BLOG_PID" 2>/dev/null || true; }
 
+data_begin blog "wrk 1 thread, $CONNECTIONS connections, ${SECS} s after a warm-up; 30 published posts of about 4 KB of Markdown, read by slug, and the first list page of 10; anonymous readers unless signed in; blog-service and the gateway with -Xmx512m, ParallelGC; everything on the same machine" "$REPORT"
+declare -A GOAL=([post_direct_cached]=">= 5000") ANCHOR=([post_direct_cached]=gateway:a.rps [post_gateway_cached]=gateway:e.rps)
 RESULTS=()
-measure() {  # $1: label, $2: url, $3: warm-up seconds, $4: token (empty: an anonymous reader)
+measure() {  # $1: key of its figures, then label, url, warm-up seconds, token (empty: an anonymous reader)
+  local key=$1; shift
   local out rps p50 p99 status errors header=()
   [ -n "${4:-}" ] && header=(-H "Authorization: Bearer $4")
   status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$2")
@@ -92,6 +95,9 @@ measure() {  # $1: label, $2: url, $3: warm-up seconds, $4: token (empty: an ano
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}
   RESULTS+=("$1|$rps|$p50|$p99|$errors")
+  figure "$key.rps" "$1: requests/s" "$rps" req/s "${GOAL[$key]:-}" "${ANCHOR[$key]:-}"
+  figure "$key.p99_ms" "$1: p99" "$(ms "$p99")" ms
+  figure "$key.non_2xx" "$1: non-2xx answers" "$errors" answers
   printf '%-50s %10s req/s  p50 %-8s p99 %-8s non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "$errors"
 }
 
@@ -111,9 +117,9 @@ POST=/api/v1/blog/posts/bench-30
 LIST="/api/v1/blog/posts?limit=10"
 echo "post size: $(curl -s "http://127.0.0.1:$BLOG$POST" | wc -c) bytes, list size: $(curl -s "http://127.0.0.1:$BLOG$LIST" | wc -c) bytes"
 
-measure "post, direct, cache hit" "http://127.0.0.1:$BLOG$POST" "$WARMUP"
-measure "first list page, direct, cache hit" "http://127.0.0.1:$BLOG$LIST" 10
-measure "post, direct, cache hit, signed-in reader" "http://127.0.0.1:$BLOG$POST" 10 "$TOKEN"
+measure post_direct_cached "post, direct, cache hit" "http://127.0.0.1:$BLOG$POST" "$WARMUP"
+measure list_direct_cached "first list page, direct, cache hit" "http://127.0.0.1:$BLOG$LIST" 10
+measure post_direct_signed_in "post, direct, cache hit, signed-in reader" "http://127.0.0.1:$BLOG$POST" 10 "$TOKEN"
 
 # Readers are anonymous: the gateway's anonymous plan is opened wide here so that it measures, not limits.
 XAOS_GATEWAY_ARGS=(--server.port=$GATEWAY --xaos.gateway.rate-limits.enabled=true
@@ -127,16 +133,17 @@ env "${service_env[@]}" "$JAVA" -Xms256m -Xmx512m -XX:+UseParallelGC -jar "$GATE
   >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!; PIDS+=("$GATEWAY_PID")
 wait_ready $GATEWAY "$WORK/gateway.log"
-measure "post, through the gateway, cache hit" "http://127.0.0.1:$GATEWAY$POST" "$WARMUP"
-measure "first list page, through the gateway, cache hit" "http://127.0.0.1:$GATEWAY$LIST" 10
+measure post_gateway_cached "post, through the gateway, cache hit" "http://127.0.0.1:$GATEWAY$POST" "$WARMUP"
+measure list_gateway_cached "first list page, through the gateway, cache hit" "http://127.0.0.1:$GATEWAY$LIST" 10
 kill "$GATEWAY_PID"; wait "$GATEWAY_PID" 2>/dev/null || true
 
 stop_blog
 start_blog false
-measure "post, direct, no cache (PostgreSQL)" "http://127.0.0.1:$BLOG$POST" "$WARMUP"
-measure "first list page, direct, no cache (PostgreSQL)" "http://127.0.0.1:$BLOG$LIST" 10
+measure post_direct_db "post, direct, no cache (PostgreSQL)" "http://127.0.0.1:$BLOG$POST" "$WARMUP"
+measure list_direct_db "first list page, direct, no cache (PostgreSQL)" "http://127.0.0.1:$BLOG$LIST" 10
 stop_blog
 
+data_end
 mkdir -p "$(dirname "$REPORT")"
 {
   echo "# Reading the blog"

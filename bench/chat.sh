@@ -19,6 +19,8 @@ WARMUP=${WARMUP:-20}
 REPORT=${REPORT:-$ROOT/bench/results/chat.md}
 JAVA_HOME_=${XAOS_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JAVA=$JAVA_HOME_/bin/java
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 CHAT_PORTS=(18083 18084) KEYS=18502
 ISSUER=http://bench.local/auth
 DB=xaos_bench_chat REDIS_DB=5
@@ -92,10 +94,22 @@ run() {  # $1: number of instances
   per_conn_heap=$(awk -v b="$before" -v a="$after" -v n="$on_first" 'BEGIN {printf "%.1f", (a - b) / n}')
   echo "idle connection on instance 1 ($on_first connections): heap +$per_conn_heap KB each"
   RESULTS+=("$1|$(grep '^RESULT' "$WORK/load-$1.log" | cut -d'|' -f2-)|$per_conn_heap")
+  local connections offered delivered p50 p99 errors closed one=""
+  IFS='|' read -r _ connections offered delivered p50 p99 errors closed <<<"$(grep '^RESULT' "$WORK/load-$1.log")"
+  [ "$1" = 1 ] && one=1
+  figure "i$1.delivered_per_s" "$1 instance(s), $connections connections: messages delivered a second" "$delivered" msgs/s "${one:+>= 5000}"
+  figure "i$1.delivered_per_core" "$1 instance(s): messages delivered a second per core of this machine" \
+    "$(awk -v d="$delivered" -v n="$(nproc)" 'BEGIN {printf "%.0f", d / n}')" msgs/s/core "" "${one:+published.centrifugo_per_cpu}"
+  figure "i$1.p99_ms" "$1 instance(s): send-to-receive p99" "$p99" ms "${one:+<= 50}"
+  figure "i$1.lost" "$1 instance(s): error frames and connections closed by the server" "$((errors + closed))" count "= 0"
+  figure "i$1.heap_per_idle_connection_kb" "$1 instance(s): heap per idle connection" "$per_conn_heap" KB "" \
+    "${one:+published.centrifugo_kb_per_connection}"
   for pid in "${pids[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
 }
 
+data_begin chat "$CLIENTS users, one WebSocket each, in $ROOMS public rooms; $RATE sends a second spread over all users for ${SECS} s after a ${WARMUP} s warm-up; latency from send to arrival at each receiver; chat-service -Xmx512m ParallelGC; load client, PostgreSQL and Redis on the same machine" "$REPORT"
 for n in ${INSTANCES:-1 2}; do run "$n"; done
+data_end
 
 mkdir -p "$(dirname "$REPORT")"
 {

@@ -14,6 +14,7 @@ cd "$ROOT"
 FIGURES=$ROOT/system-tests/target/drills/figures.tsv
 rm -f "$FIGURES"
 mvn -B -q verify -pl system-tests -Dit.test=FaultDrillsIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
+SERVICES_JAVA=$(services_java "$ROOT/system-tests/target/smoke-var/log/api-gateway.log")
 data_begin drills "system-tests' FaultDrillsIT against the whole platform started by ./xaostech up (fat jars, C1 only), its own Redis server, PostgreSQL and the load client on the same machine; load: 3 signed-in users each reading the blog list, reading their account and sending a chat message, 6 requests a second each" system-tests/src/test/java/io/xaostech/system/FaultDrillsIT.java
 cat "$FIGURES" >>"$DATA.part"
 data_end

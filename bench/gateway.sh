@@ -17,6 +17,9 @@ PACED_CONNECTIONS=${PACED_CONNECTIONS:-20}
 WARMUP=${WARMUP:-120}
 REPORT=${REPORT:-$ROOT/bench/results/gateway.md}
 JAVA=${XAOS_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin/java
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+data_begin gateway "one tiny backend (nginx, fixed JSON) behind nothing, nginx, and the gateway (-Xmx512m, ParallelGC, C2); wrk 1 thread, $CONNECTIONS connections, ${SECS} s after a warm-up ($WARMUP s for the gateway); paced: $PACED_CONNECTIONS connections aiming at $RATE req/s; everything on the same machine" "$REPORT"
 BACKEND=18500 PROXY=18501 GATEWAY=18080 MANAGEMENT=18090
 ISSUER=http://bench.local/auth
 WORK=$(mktemp -d)
@@ -87,7 +90,7 @@ start_gateway() {  # $1: rate limits on (true/false)
 stop_gateway() { kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""; }
 
 RESULTS=()
-measure() {  # $1: label, $2: url, $3: token or empty, $4: warm-up seconds
+measure() {  # $1: label, $2: url, $3: token or empty, $4: warm-up seconds, $5: anchor of req/s, $6: goal of paced p99
   local header=() out rps p50 p99 paced fixed
   [ -n "$3" ] && header=(-H "Authorization: Bearer $3")
   local status; status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$2")
@@ -99,24 +102,33 @@ measure() {  # $1: label, $2: url, $3: token or empty, $4: warm-up seconds
   paced=$(wrk -t1 -c"$PACED_CONNECTIONS" -d"${SECS}s" --latency -s "$ROOT/bench/paced.lua" "$2" -- "$RATE" "$PACED_CONNECTIONS" ${3:+"$3"})
   fixed="$(awk '/Requests\/sec/ {printf "%.0f req/s", $2}' <<<"$paced"): p50 $(awk '$1 == "50%" {print $2}' <<<"$paced"), p99 $(awk '$1 == "99%" {print $2}' <<<"$paced")"
   RESULTS+=("$1|$rps|$p50|$p99|$fixed")
+  local key=${1:1:1} name=${1:4}
+  figure "$key.rps" "$name: requests/s, closed loop" "$rps" req/s "" "${5:-}"
+  figure "$key.p99_ms" "$name: p99, closed loop" "$(ms "$p99")" ms
+  figure "$key.paced_p99_ms" "$name: p99 at $RATE req/s offered" "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$paced")")" ms "${6:-}"
   printf '%-44s %10s req/s  p50 %-8s p99 %-8s | paced: %s\n' "$1" "$rps" "$p50" "$p99" "$fixed"
 }
 
 URL_PATH=/api/v1/blog/posts
-measure "(a) backend directly" "http://127.0.0.1:$BACKEND$URL_PATH" "" 5
-measure "(b) nginx reverse proxy" "http://127.0.0.1:$PROXY$URL_PATH" "" 5
+measure "(a) backend directly" "http://127.0.0.1:$BACKEND$URL_PATH" "" 5 published.nginx_rps
+measure "(b) nginx reverse proxy" "http://127.0.0.1:$PROXY$URL_PATH" "" 5 published.kong_rps
 start_gateway false
-measure "(c) gateway, no credentials, no rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "" "$WARMUP"
+measure "(c) gateway, no credentials, no rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "" "$WARMUP" published.scg_rps
 measure "(d) gateway + JWT validation" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN" 15
 stop_gateway
 start_gateway true
-measure "(e) gateway + JWT + Redis rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN" "$WARMUP"
+measure "(e) gateway + JWT + Redis rate limit" "http://127.0.0.1:$GATEWAY$URL_PATH" "$TOKEN" "$WARMUP" published.tyk_rps "<= 30"
 stop_gateway
 
 rps_of() { for r in "${RESULTS[@]}"; do [[ $r == "($1)"* ]] && cut -d'|' -f2 <<<"$r"; done; }
 ratio() { awk -v x="$(rps_of "$1")" -v y="$(rps_of "$2")" 'BEGIN { printf "%.2f", x / y }'; }
 RATIOS="c/b $(ratio c b), e/b $(ratio e b), e/a $(ratio e a)"
 echo "ratios: $RATIOS"
+p99_of() { for r in "${RESULTS[@]}"; do [[ $r == "($1)"* ]] && ms "$(sed 's/.*p99 //' <<<"${r##*|}")"; done; }
+figure e_over_b "full gateway (e) throughput / nginx proxy (b) throughput" "$(ratio e b)" ratio ">= 0.5"
+figure added_paced_p99_ms "p99 the full gateway adds to nginx's at $RATE req/s" \
+  "$(awk -v e="$(p99_of e)" -v b="$(p99_of b)" 'BEGIN {printf "%.2f", e - b}')" ms "<= 2"
+data_end
 
 mkdir -p "$(dirname "$REPORT")"
 {

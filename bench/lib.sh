@@ -21,3 +21,39 @@ await_ready() {
   done
   tail -30 "$2"; return 1
 }
+
+# Figures as data. Every bench writes bench/results/NAME.tsv (bench/report.sh turns them all into bench/REPORT.md):
+# header lines "#field<TAB>text" (bench, date, machine, setup, details), then one figure a line:
+#   key <TAB> label <TAB> value <TAB> unit <TAB> goal (">= 5000", "<= 50" or empty) <TAB> anchor (an id in
+#   bench/anchors.tsv, or "bench:key" for a figure another bench measured, or empty)
+# data_begin NAME "how it was measured" [details-file]; figure KEY LABEL VALUE UNIT [GOAL] [ANCHOR]; data_end
+data_begin() {
+  DATA=${RESULTS_DIR:-$ROOT/bench/results}/$1.tsv
+  mkdir -p "$(dirname "$DATA")"
+  {
+    printf '#bench\t%s\n#date\t%s\n#machine\t%s\n#setup\t%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(machine)" "$2"
+    [ -z "${3:-}" ] || printf '#details\t%s\n' "${3#"$ROOT"/}"
+  } >"$DATA.part"
+}
+figure() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${5:-}" "${6:-}" >>"$DATA.part"; }
+data_end() { mv "$DATA.part" "$DATA"; echo "data: $DATA"; }
+
+# The machine in one line: cores, CPU model, memory, and the JDK the bench runs services on ($JAVA, or
+# $SERVICES_JAVA when the launcher chose it: see services_java).
+machine() {
+  local cpu java=${JAVA:-java}
+  cpu=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+  printf '%s cores (%s), %s GiB, %s' "$(nproc)" "${cpu:-unknown CPU}" "$(free -g | awk '/Mem:/ {print $2}')" \
+    "${SERVICES_JAVA:-$("$java" -version 2>&1 | head -1)}"
+}
+
+# The Java the launcher ran the services with, from a service's log in $1 ("Java 25.0.3").
+services_java() { { grep -h -o 'using Java [0-9.]*' "$1" 2>/dev/null || true; } | tail -1 | sed 's/using //'; }
+
+# A wrk latency ("306.00us", "1.68ms", "1.20s", "1.00m") in milliseconds; nothing for nothing (not measured).
+ms() {
+  [ -n "$1" ] || return 0
+  awk -v v="$1" 'BEGIN { n = v + 0
+    if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
+    printf "%.2f", n }'
+}

@@ -49,8 +49,11 @@ sleep 5  # the detector's models finish loading in the background
 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-30}s" -s "$ROOT/bench/lingua-post.lua" "$URL/translate" -- cached >/dev/null
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status"; }
+data_begin lingua "wrk 1 thread, ${SECS} s a run after a JIT warm-up; POST /translate and /detect on lingua-service (${JAVA_OPTS}); Apertium en-es with a pool of $POOL pipelines; everything on the same machine" "$REPORT"
+declare -A GOAL=([cached]=">= 5000") ANCHOR=([cached]=gateway:a.rps)
 RESULTS=()
-measure() {  # $1: label, $2: path, $3: mode, $4: connections
+measure() {  # $1: key of its figures, then label, path, mode, connections
+  local key=$1; shift
   local out rps p50 p99 errors
   wrk -t1 -c"$4" -d5s -s "$ROOT/bench/lingua-post.lua" "$URL$2" -- "$3" >/dev/null
   out=$(wrk -t1 -c"$4" -d"${SECS}s" --latency -s "$ROOT/bench/lingua-post.lua" "$URL$2" -- "$3")
@@ -58,14 +61,22 @@ measure() {  # $1: label, $2: path, $3: mode, $4: connections
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}
   RESULTS+=("$1|$4|$rps|$p50|$p99|$errors")
+  figure "$key.rps" "$1: requests/s" "$rps" req/s "${GOAL[$key]:-}" "${ANCHOR[$key]:-}"
+  figure "$key.p99_ms" "$1: p99" "$(ms "$p99")" ms
+  figure "$key.non_2xx" "$1: non-2xx answers" "$errors" answers "= 0"
   printf '%-44s c=%-3s %10s req/s  p50 %-8s p99 %-8s non-2xx %s\n' "$1" "$4" "$rps" "$p50" "$p99" "$errors"
 }
 RSS_IDLE=$(rss)
-measure "cached hit (short sentence)" /translate cached "$CONNECTIONS"
-measure "Apertium miss, short sentence" /translate short "$((POOL * 2))"
-measure "Apertium miss, ~2 kB text" /translate long "$((POOL * 2))"
-measure "language detection (one sentence)" /detect detect "$CONNECTIONS"
+measure cached "cached hit (short sentence)" /translate cached "$CONNECTIONS"
+measure apertium_short "Apertium miss, short sentence" /translate short "$((POOL * 2))"
+measure apertium_2kb "Apertium miss, ~2 kB text" /translate long "$((POOL * 2))"
+measure detect "language detection (one sentence)" /detect detect "$CONNECTIONS"
 RSS_AFTER=$(rss)
+figure apertium_short_per_pipeline "Apertium short sentences a second, per pipeline" \
+  "$(awk -v r="$(cut -d'|' -f3 <<<"${RESULTS[1]}")" -v p="$POOL" 'BEGIN {printf "%.1f", r / p}')" "/s/pipeline" ">= 50"
+figure rss_idle_mb "resident memory after start (detector loaded)" "$RSS_IDLE" MiB "<= 512"
+figure rss_after_mb "resident memory after the runs" "$RSS_AFTER" MiB "<= 512"
+data_end
 echo "resident memory: ${RSS_IDLE} MiB after start (detector loaded), ${RSS_AFTER} MiB after the runs"
 
 {

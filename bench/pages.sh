@@ -52,9 +52,13 @@ CONSENT=$(awk '$6 == "XAOS_CONSENT" {print $7}' "$JAR")
 [ -n "$CONSENT" ] || { echo "the consent banner did not set its cookie"; exit 1; }
 DECIDED=(-H "Cookie: XAOS_CONSENT=$CONSENT")
 
-# $1: label, $2: URL, then extra wrk arguments. One connection (server time), then CONNECTIONS (throughput).
+# $1: key of its figures, $2: label, $3: URL, then extra wrk arguments. One connection (server time), then CONNECTIONS (throughput).
+SERVICES_JAVA=$(services_java "$WORK/var/log/api-gateway.log")
+data_begin pages "wrk 1 thread: one connection for server time (${SECS} s), $CONNECTIONS for requests/s; Chromium headless, fresh profile per load, medians of $RUNS loads through the gateway; the platform as ./xaostech up starts it, everything on the same machine" "$REPORT"
+declare -A ANCHOR=([project]=gateway:a.rps)
 ROWS=()
 measure() {
+  local key=$1; shift
   local label=$1 url=$2; shift 2
   wrk -t1 -c"$CONNECTIONS" -d5s -H 'Accept: text/html' "$@" "$url" >/dev/null   # warm-up, not measured
   local one many
@@ -66,12 +70,15 @@ measure() {
   errors=$(( $(awk '/Non-2xx/ {s += $NF} END {print s + 0}' <<<"$one") + $(awk '/Non-2xx/ {s += $NF} END {print s + 0}' <<<"$many") ))
   printf '%-48s p50 %8s  p99 %8s  %6s req/s  non-2xx %s\n' "$label" "$p50" "$p99" "$rps" "$errors"
   ROWS+=("| $label | $p50 | $p99 | $rps | $errors |")
+  figure "$key.p99_ms" "$label: server time p99, one connection" "$(ms "$p99")" ms "<= 50"
+  figure "$key.rps" "$label: requests/s, $CONNECTIONS connections" "$rps" req/s "" "${ANCHOR[$key]:-}"
+  figure "$key.non_2xx" "$label: non-2xx answers" "$errors" answers "= 0"
 }
-measure "home, first visit, webfront" "$WEBFRONT/"
-measure "home, decided visitor, webfront" "$WEBFRONT/" "${DECIDED[@]}"
-measure "home, decided visitor, through the gateway" "$SITE/" "${DECIDED[@]}"
-measure "project page, portfolio" "$PORTFOLIO$PROJECT"
-measure "project page, through the gateway" "$SITE$PROJECT"
+measure home_first "home, first visit, webfront" "$WEBFRONT/"
+measure home_decided "home, decided visitor, webfront" "$WEBFRONT/" "${DECIDED[@]}"
+measure home_gateway "home, decided visitor, through the gateway" "$SITE/" "${DECIDED[@]}"
+measure project "project page, portfolio" "$PORTFOLIO$PROJECT"
+measure project_gateway "project page, through the gateway" "$SITE$PROJECT"
 
 TIMINGS=$(PLAYWRIGHT_HOME=$NODE_DIR node "$ROOT/bench/page-timings.mjs" "$SITE" "$RUNS" / "$PROJECT")
 echo "$TIMINGS"
@@ -79,7 +86,12 @@ field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" <<<"$2"; }
 BROWSER_ROWS=()
 while read -r line; do
   BROWSER_ROWS+=("| \`$(field path "$line" | tr -d '"')\` | $(field lcpMs "$line") ms | $(field cls "$line") | $(field ttfbMs "$line") ms | $(( $(field weightBytes "$line") / 1024 )) kB | $(( $(field imageBytes "$line") / 1024 )) kB | $(field requests "$line") |")
+  page=$(field path "$line" | tr -d '"'); key=page${page//\//_}; [ "$page" = / ] && key=page_home
+  figure "$key.lcp_ms" "$page in Chromium: largest contentful paint" "$(field lcpMs "$line")" ms "<= 1000"
+  figure "$key.cls" "$page in Chromium: cumulative layout shift" "$(field cls "$line")" score "<= 0.1"
+  figure "$key.weight_kb" "$page in Chromium: weight without images" "$(( $(field weightBytes "$line") / 1024 ))" kB "<= 200"
 done <<<"$TIMINGS"
+data_end
 
 {
   echo "# Website pages benchmark"

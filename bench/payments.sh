@@ -72,6 +72,13 @@ EFFECTS=$(sql "select count(*) from payments.ledger_entries") ; EVENTS=$(sql "se
 echo "duplicates:        $DUPES; ledger rows $EFFECTS for $EVENTS events"
 RSS=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")
 
+data_begin payments "distinct signed checkout.session.completed events delivered by wrk over $CONNECTIONS connections for ${SECS} s to payments-service ($JAVA_OPTS), PostgreSQL on the same machine; then $CONCURRENT concurrent deliveries of one event, $ROUNDS times" "$REPORT"
+figure webhook_per_s "webhook events verified, stored and answered a second" "$RPS" events/s ">= 500"
+figure webhook_p99_ms "webhook answer p99" "$(ms "$P99")" ms
+figure webhook_non_2xx "webhook non-2xx answers" "$ERRORS" answers "= 0"
+figure processed_per_s "events processed into the ledger a second" "$PROCESSED_RATE" events/s ">= 500"
+figure duplicate_effects "ledger rows beyond one per distinct event" "$((EFFECTS - EVENTS))" rows "= 0"
+data_end
 get() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 {
   echo "# payments-service webhook benchmark"

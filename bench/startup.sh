@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Start-up time and resident memory of each service alone and of the whole suite, through ./xaostech.
-# Prints the figures and writes bench/reports/startup.md. Stops everything it started.
+# Prints the figures and writes bench/results/startup.md. Stops everything it started.
 #   bench/startup.sh            (uses the launcher's defaults: JDK 25 + AOT cache when installed)
 #   XAOS_AOT=0 bench/startup.sh (fat-jar start, no AOT cache, for comparison)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-REPORT=${REPORT:-$ROOT/bench/reports/startup.md}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+REPORT=${REPORT:-$ROOT/bench/results/startup.md}
 mkdir -p "$(dirname "$REPORT")"
 VAR=${XAOS_VAR_DIR:-$ROOT/var}
 MODULES=(account-service blog-service chat-service data-service lingua-service payments-service portfolio-site webfront-site api-gateway)
@@ -19,9 +21,11 @@ started_in() { grep -h -o 'Started [A-Za-z]* in [0-9.]* seconds' "$VAR/log/$1.lo
 ./xaostech down >/dev/null
 ./xaostech up account-service >/dev/null   # builds, trains AOT caches and starts S3Proxy outside the timings
 ./xaostech up >/dev/null
+SERVICES_JAVA=$(services_java "$VAR/log/api-gateway.log")   # the JDK the launcher chose, for the machine line
 ./xaostech down >/dev/null
 
 rows=()
+data_begin startup "./xaostech up NAME to readiness, each service alone (stores already running), then all nine at once; AOT cache: ${XAOS_AOT:-auto}, JVM flags: ${XAOS_JAVA_OPTS:-launcher default}" "$REPORT"
 printf '%-18s %10s %12s %8s\n' service ready_s spring_s rss_mb
 for m in "${MODULES[@]}"; do
   t0=$(now)
@@ -32,6 +36,8 @@ for m in "${MODULES[@]}"; do
   s=$(started_in "$m")
   printf '%-18s %10.2f %12s %8s\n' "$m" "$t" "$s" "$r"
   rows+=("| $m | $(printf '%.2f' "$t") | $s | $r |")
+  figure "$m.ready_s" "$m ready, started alone" "$(printf '%.2f' "$t")" s "<= 8"
+  figure "$m.rss_mb" "$m resident memory" "$r" MB "" "$([ "$m" = account-service ] && echo keycloak.memory_base_mb)"
   ./xaostech down >/dev/null
 done
 
@@ -44,6 +50,9 @@ for m in "${MODULES[@]}" s3proxy; do total=$((total + $(rss_mb "$(pid_of "$m")")
 services_total=$((total - $(rss_mb "$(pid_of s3proxy)")))
 printf 'whole suite: ready in %.2f s, RSS of the nine services %s MB (with S3Proxy %s MB)\n' "$suite" "$services_total" "$total"
 ./xaostech down >/dev/null
+figure suite.ready_s "whole platform ready (./xaostech up, nine services)" "$(printf '%.2f' "$suite")" s "<= 60"
+figure suite.rss_mb "whole platform resident memory (nine JVMs)" "$services_total" MB "<= 4096"
+data_end
 
 java_line=$(grep -h -o 'using Java [0-9.]*' "$VAR/log/api-gateway.log" | tail -1)
 {
