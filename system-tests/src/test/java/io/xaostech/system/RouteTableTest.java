@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The route table the security sweep walks ({@link RouteTable}) names every route the services' controllers map:
- * a mapping added without a row (and so without a decision on who may call it) fails the build.
+ * The route table the security sweep walks ({@link RouteTable}) names every route the services' controllers map
+ * (their own and platform-support's shared ones): a mapping added without a row (and so without a decision on who
+ * may call it) fails the build, and so does a row left behind by a route that is gone.
  */
 class RouteTableTest {
 
@@ -26,24 +27,44 @@ class RouteTableTest {
     private static final Pattern METHOD_MAPPING = Pattern.compile(
             "^[ \\t]+@(Get|Post|Put|Patch|Delete|Request)Mapping(?:\\(([^)]*)\\))?", Pattern.MULTILINE);
     private static final Pattern LITERAL = Pattern.compile("\"(/[^\"]*)\"");
+    /** Rows that are no controller mapping, as their note says: protocol endpoints, WebSocket and resource handlers. */
+    private static final Pattern NOT_A_MAPPING = Pattern.compile(
+            "not an @Mapping|not a controller|Spring Authorization Server endpoint");
+    private static final List<String> MODULES = List.of("account-service", "blog-service", "chat-service", "data-service",
+            "lingua-service", "payments-service", "portfolio-site", "webfront-site");
 
     @Test
-    void everyMappedRouteHasARow() throws IOException {
+    void everyMappedRouteHasARowAndEveryRowARoute() throws IOException {
         Set<String> table = RouteTable.rows().stream()
                 .map(r -> key(r.method(), r.service(), r.servicePath()))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> mapped = new TreeSet<>();
-        for (String module : List.of("account-service", "blog-service", "chat-service", "data-service", "lingua-service",
-                "payments-service", "portfolio-site", "webfront-site")) {
-            String service = module.substring(0, module.indexOf('-'));
-            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    mapped.addAll(mappings(service, Files.readString(file)));
-                }
+        for (String module : MODULES) {
+            mapped.addAll(mappingsOf(module, module.substring(0, module.indexOf('-'))));
+        }
+        // platform-support's controllers are in every service that uses them: a row of any service will do.
+        Set<String> shared = mappingsOf("platform-support", "*");
+        assertThat(mapped).as("mappings found in the sources").hasSizeGreaterThan(150);
+        assertThat(shared).as("platform-support's shared mappings").isNotEmpty();
+        assertThat(mapped).as("routes without a row in security/routes.tsv").isSubsetOf(table);
+        assertThat(shared).as("shared routes without a row").allSatisfy(s -> assertThat(table).anyMatch(row ->
+                row.replaceFirst(" \\S+ ", " * ").equals(s)));
+        List<String> stale = RouteTable.rows().stream()
+                .filter(r -> !NOT_A_MAPPING.matcher(r.note()).find())
+                .filter(r -> !mapped.contains(key(r.method(), r.service(), r.servicePath()))
+                        && !shared.contains(key(r.method(), "*", r.servicePath())))
+                .map(RouteTable::toString).toList();
+        assertThat(stale).as("rows whose route no controller maps any more").isEmpty();
+    }
+
+    private static Set<String> mappingsOf(String module, String service) throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                found.addAll(mappings(service, Files.readString(file)));
             }
         }
-        assertThat(mapped).as("mappings found in the sources").hasSizeGreaterThan(150);
-        assertThat(mapped).as("routes without a row in security/routes.tsv").isSubsetOf(table);
+        return found;
     }
 
     @Test
@@ -74,6 +95,9 @@ class RouteTableTest {
     }
 
     private static List<String> paths(String arguments) {
+        if (arguments.contains("error.path")) {
+            return List.of("/error");  // "${server.error.path:${error.path:/error}}"
+        }
         return LITERAL.matcher(arguments).results().map(m -> m.group(1)).toList();
     }
 

@@ -154,15 +154,14 @@ class SecurityChecklistIT {
         HttpResponse<String> unsigned = webhook(payload, null);
         assertThat(List.of(forged.statusCode(), stale.statusCode(), unsigned.statusCode()))
                 .as("bad, stale (600 s) and missing signatures [24]").containsOnly(400);
-        assertThat(run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", DB_NAME, "-qtAc",
-                "select count(*) from payments.stripe_events where id = '" + id + "'")).trim()).as("nothing stored").isEqualTo("0");
+        assertThat(sql("select count(*) from payments.stripe_events where id = '" + id + "'")).as("nothing stored")
+                .isEqualTo("0");
 
         HttpResponse<String> signed = webhook(payload, FakeStripe.signature(WEBHOOK_SECRET, payload, now));
         HttpResponse<String> redelivered = webhook(payload, FakeStripe.signature(WEBHOOK_SECRET, payload, now));
         assertThat(List.of(signed.statusCode(), redelivered.statusCode())).as("at least once, answered 2xx [25]")
                 .containsOnly(200);
-        assertThat(run(List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", DB_NAME, "-qtAc",
-                "select count(*) from payments.stripe_events where id = '" + id + "'")).trim()).as("deduped on id [25]")
+        assertThat(sql("select count(*) from payments.stripe_events where id = '" + id + "'")).as("deduped on id [25]")
                 .isEqualTo("1");
     }
 
@@ -184,8 +183,10 @@ class SecurityChecklistIT {
     private static String failedSignIn(String email, String password) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = patiently(browser, HttpRequest.newBuilder(URI.create(BASE + "/auth/login")).build()).body();
+        String form = patiently(browser, HttpRequest.newBuilder(URI.create(BASE + "/auth/login"))
+                .timeout(java.time.Duration.ofSeconds(10)).build()).body();
         HttpResponse<String> answer = patiently(browser, HttpRequest.newBuilder(URI.create(BASE + "/auth/login"))
+                .timeout(java.time.Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
                         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + formToken(form)))

@@ -143,7 +143,8 @@ class SecuritySweepIT {
     @Test
     void theEdgeShowsNoActuatorAndReflectsNoForeignOrigin() throws Exception {
         for (String path : List.of("/actuator", "/actuator/env", "/actuator/health", "/api/v1/blog/actuator/env",
-                "/v3/api-docs", "/auth/actuator/prometheus", "/auth/actuator/health", "/auth/internal/dev/mailbox")) {
+                "/v3/api-docs", "/auth/actuator/prometheus", "/auth/actuator/health", "/auth/internal/dev/mailbox",
+                "/auth;x/actuator/prometheus", "/auth;x/internal/dev/mailbox")) {
             assertThat(send(HttpRequest.newBuilder(URI.create(BASE + path))).statusCode()).as(path + " [22]").isEqualTo(404);
         }
         HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/posts"))
