@@ -392,11 +392,13 @@ final class Platform {
         env.put("XAOS_VAR_DIR", VAR.toString());
         env.put("XAOS_DB_NAME", DB_NAME);
         env.put("XAOS_REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT + "/0");
-        // Every test signs up and in from this one address: the sign-in policy keeps its per-second burst (the
-        // sweep shows it) but not the hourly cap, which the whole suite would otherwise run into.
+        // Every test signs up and in from this one address: the gateway's sign-in policy keeps its per-second
+        // burst (the sweep shows it) but not its hourly cap, and account's public forms (sign-up, verification;
+        // 30 an address in 15 minutes) are not capped, or the whole suite would run into both.
         env.put("SPRING_APPLICATION_JSON", "{\"xaos\":{\"gateway\":{\"rate-limits\":{\"policies\":{\"sign-in\":"
                 + "{\"plans\":{\"default\":[{\"name\":\"burst\",\"rate\":5,\"per\":\"1s\",\"burst\":20},"
-                + "{\"name\":\"hourly\",\"rate\":100000,\"per\":\"1h\"}]}}}}}}}");
+                + "{\"name\":\"hourly\",\"rate\":100000,\"per\":\"1h\"}]}}}}},"
+                + "\"account\":{\"users\":{\"public-forms-per-address\":100000}}}}");
         // Fat-jar start: training nine AOT caches would cost CI minutes; bench/startup.sh measures the AOT path.
         env.put("XAOS_AOT", "0");
         env.put("XAOS_ACCOUNT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);

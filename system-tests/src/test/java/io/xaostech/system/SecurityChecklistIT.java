@@ -179,6 +179,74 @@ class SecurityChecklistIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aCodeNeedsItsVerifierAndThereIsNoImplicitGrant() throws Exception {
+        String email = register(BASE, "Verifier");
+        String wrong = authorizationCode(BASE, email, passwordOf("Verifier"), "openid", app);
+        HttpResponse<String> wrongVerifier = sendPatiently(app.tokenRequest(BASE, "grant_type=authorization_code&code="
+                + URLEncoder.encode(wrong, StandardCharsets.UTF_8) + "&redirect_uri="
+                + URLEncoder.encode(app.redirectUri(), StandardCharsets.UTF_8) + "&code_verifier=" + "w".repeat(50)));
+        assertThat(wrongVerifier.statusCode()).as("a wrong code_verifier [6]").isEqualTo(400);
+        String missing = authorizationCode(BASE, email, passwordOf("Verifier"), "openid", app);
+        HttpResponse<String> noVerifier = sendPatiently(app.tokenRequest(BASE, "grant_type=authorization_code&code="
+                + URLEncoder.encode(missing, StandardCharsets.UTF_8) + "&redirect_uri="
+                + URLEncoder.encode(app.redirectUri(), StandardCharsets.UTF_8)));
+        assertThat(noVerifier.statusCode()).as("no code_verifier [6]").isEqualTo(400);
+
+        HttpResponse<String> implicit = send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/authorize"
+                + "?response_type=token&client_id=cli&scope=openid&state=s&redirect_uri="
+                + URLEncoder.encode(OAuthClient.CLI.redirectUri(), StandardCharsets.UTF_8))));
+        assertThat(implicit.statusCode()).as("no implicit grant [5]").isBetween(300, 499);
+        assertThat(implicit.headers().firstValue("Location").orElse("")).doesNotContain("access_token");
+    }
+
+    @Test
+    void signingInGivesANewHttpOnlySameSiteSessionAndAccountsPagesRefuseFramingAndSniffing() throws Exception {
+        String email = register(BASE, "Cookies");
+        java.net.CookieManager jar = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = patiently(browser, HttpRequest.newBuilder(URI.create(BASE + "/auth/login"))
+                .timeout(java.time.Duration.ofSeconds(10)).header("Accept", "text/html").build());
+        // Account's pages carry no CSP yet (their styles are inline): framing is refused by X-Frame-Options.
+        assertThat(login.headers().firstValue("X-Frame-Options")).as("not framed elsewhere [14]").hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).as("[14]").hasValue("nosniff");
+        String before = sessionOf(jar);
+        HttpResponse<String> signedIn = patiently(browser, HttpRequest.newBuilder(URI.create(BASE + "/auth/login"))
+                .timeout(java.time.Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(passwordOf("Cookies"), StandardCharsets.UTF_8) + "&_csrf="
+                        + formToken(login.body()))).build());
+        assertThat(signedIn.statusCode()).isIn(302, 303);
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XAOS_ACCOUNT_SESSION=")).findFirst().orElseThrow();
+        assertThat(cookie).as("[11]").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(sessionOf(jar)).as("a new session id at sign-in [10]").isNotEqualTo(before);
+    }
+
+    @Test
+    void aForeignOriginGetsNoCorsGrantAndAnUploadThatIsNotItsTypeIsRefused() throws Exception {
+        HttpResponse<String> plain = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/posts"))
+                .header("Origin", "https://evil.example"));
+        assertThat(plain.headers().firstValue("Access-Control-Allow-Origin")).as("not even on a plain GET [12]").isEmpty();
+
+        String editor = signInWithPkce(BASE, ADMIN_EMAIL, ADMIN_PASSWORD);
+        String boundary = "sweep-" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cat.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n<html><script>alert(1)</script></html>\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> upload = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/admin/media"))
+                .header("Authorization", "Bearer " + editor)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(upload.statusCode()).as("HTML named .png: the bytes decide [17]").isEqualTo(415);
+        assertThat(upload.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    private static String sessionOf(java.net.CookieManager jar) {
+        return jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XAOS_ACCOUNT_SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+    }
+
     /** Where account sends a browser whose sign-in failed. */
     private static String failedSignIn(String email, String password) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
