@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A translation server on loopback speaking LibreTranslate's {@code POST /translate} and DeepL's
- * {@code POST /v2/translate}: it "translates" by prefixing the target language, and can be switched to fail.
+ * {@code POST /v2/translate}: it "translates" by prefixing the target language, and can be switched to fail or to
+ * send every request elsewhere (a 307 to {@link #redirectTo}).
  */
 final class FakeUpstream implements AutoCloseable {
 
@@ -25,6 +26,7 @@ final class FakeUpstream implements AutoCloseable {
 
     private final HttpServer server;
     final AtomicBoolean failing = new AtomicBoolean();
+    final java.util.concurrent.atomic.AtomicReference<URI> redirectTo = new java.util.concurrent.atomic.AtomicReference<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
@@ -55,6 +57,13 @@ final class FakeUpstream implements AutoCloseable {
     private void answer(HttpExchange exchange, java.util.function.Function<JsonNode, Object> translate) throws IOException {
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         requests.add(body);
+        URI elsewhere = redirectTo.get();
+        if (elsewhere != null) {
+            exchange.getResponseHeaders().set("Location", elsewhere.resolve(exchange.getRequestURI().getPath()).toString());
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+            return;
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(authorization == null ? "" : authorization);
         byte[] answer = failing.get() ? "{\"error\":\"down\"}".getBytes(StandardCharsets.UTF_8)

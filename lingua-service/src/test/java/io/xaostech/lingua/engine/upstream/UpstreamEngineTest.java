@@ -61,6 +61,18 @@ class UpstreamEngineTest {
     }
 
     @Test
+    void aRedirectFromTheUpstreamIsNotFollowed() {
+        try (FakeUpstream upstream = new FakeUpstream(); FakeUpstream elsewhere = new FakeUpstream()) {
+            UpstreamEngine engine = engine("libretranslate", upstream, "lt-key");
+            upstream.redirectTo.set(elsewhere.url());
+
+            assertThatThrownBy(() -> engine.translate(EN_DE, List.of("Hello"))).isInstanceOf(EngineUnavailable.class);
+            assertThat(upstream.requests).hasSize(1);
+            assertThat(elsewhere.requests).as("only the configured host is called (SSRF)").isEmpty();
+        }
+    }
+
+    @Test
     void anUnreachableUpstreamFailsFast() {
         FakeUpstream gone = new FakeUpstream();
         gone.close();
