@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.service.XaosService;
+import io.xaostech.platform.test.ForgedTokens;
 import io.xaostech.platform.test.TestHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,17 @@ class EdgeAuthenticationTest extends GatewayTestBase {
                     .contains("error=\"invalid_token\"");
         }
         assertThat(BACKENDS.get(XaosService.BLOG).nothingReceived()).as("a bad token is refused even on a public route").isTrue();
+    }
+
+    @Test
+    void forgedTokensAreRefusedAndKeysNamedInATokenAreNeverFetched() {
+        String user = UUID.randomUUID().toString();
+        try (ForgedTokens forged = new ForgedTokens(ACCOUNT.currentKey(), () -> new JWTClaimsSet.Builder(claims(user)))) {
+            forged.refused().forEach((what, token) -> assertThat(chat("Bearer " + token).statusCode()).as(what).isEqualTo(401));
+            forged.acceptedAtTheSkew().forEach((what, token) -> assertThat(chat("Bearer " + token).statusCode()).as(what)
+                    .isEqualTo(200));
+            assertThat(forged.attackerKeyFetches()).as("requests for keys the tokens named").isZero();
+        }
     }
 
     @Test

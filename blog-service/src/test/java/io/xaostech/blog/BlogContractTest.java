@@ -1,6 +1,19 @@
 package io.xaostech.blog;
 
+import io.xaostech.common.security.Role;
 import io.xaostech.platform.test.ServiceContractTest;
+import java.util.Optional;
+import java.util.UUID;
 
 class BlogContractTest extends ServiceContractTest {
+
+    @Override
+    protected Optional<String> userApiPath(UUID user) {
+        return Optional.of("/api/v1/blog/admin/posts");
+    }
+
+    @Override
+    protected Role[] userApiRoles() {
+        return new Role[] {Role.ADMIN};
+    }
 }

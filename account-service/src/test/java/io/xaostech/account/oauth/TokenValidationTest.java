@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.account.keys.SigningKeys;
 import io.xaostech.common.security.Audiences;
+import io.xaostech.platform.test.ForgedTokens;
 import io.xaostech.platform.test.TestHttp;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -50,6 +51,15 @@ class TokenValidationTest {
         Instant now = Instant.now();
         assertThat(status(signed(keys.current(), c -> c.expirationTime(Date.from(now.minusSeconds(120)))))).isEqualTo(401);
         assertThat(status(signed(keys.current(), c -> c.notBeforeTime(Date.from(now.plusSeconds(300)))))).isEqualTo(401);
+    }
+
+    @Test
+    void forgedOrMisdirectedTokensAreRefusedAndTheSkewIsUnderAMinute() {
+        try (ForgedTokens forged = new ForgedTokens(keys.current(), () -> new JWTClaimsSet.Builder(claims(c -> c)))) {
+            forged.refused().forEach((what, token) -> assertThat(status(token)).as(what).isEqualTo(401));
+            forged.acceptedAtTheSkew().forEach((what, token) -> assertThat(status(token)).as(what).isEqualTo(200));
+            assertThat(forged.attackerKeyFetches()).as("requests for keys the tokens named").isZero();
+        }
     }
 
     @Test

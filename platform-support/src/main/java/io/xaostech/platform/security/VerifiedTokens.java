@@ -3,9 +3,11 @@ package io.xaostech.platform.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -52,11 +54,31 @@ final class VerifiedTokens implements JwtDecoder {
         if (known != null && known.getExpiresAt() != null && clock.instant().isBefore(known.getExpiresAt())) {
             return known;
         }
-        Jwt jwt = decoder.decode(token);
+        Jwt jwt;
+        try {
+            jwt = decoder.decode(token);
+        } catch (BadJwtException e) {
+            throw e;
+        } catch (JwtException e) {
+            if (causedBy(e, RateLimitReachedException.class)) {
+                // A second unknown key id within the refresh interval: the key is not ours, not a server fault.
+                throw new BadJwtException("The token's signing key is unknown.", e);
+            }
+            throw e;
+        }
         if (jwt.getExpiresAt() != null) {
             verified.put(token, jwt);
         }
         return jwt;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long untilExpiry(Jwt jwt) {

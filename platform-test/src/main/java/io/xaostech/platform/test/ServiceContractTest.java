@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.common.http.XaosHeaders;
 import io.xaostech.common.problem.ProblemType;
+import io.xaostech.common.security.Role;
 import io.xaostech.common.service.XaosService;
 import io.xaostech.platform.web.Problems;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,6 +140,41 @@ public abstract class ServiceContractTest {
         if (managementPort() != port) {
             assertThat(get("/actuator/prometheus", Map.of()).statusCode()).as("metrics stay off the public port")
                     .isEqualTo(404);
+        }
+    }
+
+    /**
+     * A GET on the service's own API that {@code user}, holding {@link #userApiRoles()}, may call (answering 200),
+     * for the token checks of SECURITY-CHECKLIST 1–3; empty for a service without a bearer-token API of its own.
+     */
+    protected Optional<String> userApiPath(UUID user) {
+        return Optional.empty();
+    }
+
+    protected Role[] userApiRoles() {
+        return new Role[] {Role.USER};
+    }
+
+    @Test
+    void onlyWellFormedTokensOfOurIssuerOpenTheApi() {
+        UUID user = UUID.randomUUID();
+        Optional<String> path = userApiPath(user);
+        if (path.isEmpty()) {
+            return;
+        }
+        TestIssuer issuer = TestIssuer.get();
+        HttpResponse<String> proper = http().get(path.get(), Map.of("Authorization",
+                "Bearer " + issuer.userToken(user, userApiRoles())));
+        assertThat(proper.statusCode()).as("a proper token: " + proper.body()).isEqualTo(200);
+        try (ForgedTokens forged = issuer.forgeries(user, userApiRoles())) {
+            forged.refused().forEach((what, token) -> {
+                HttpResponse<String> refused = http().get(path.get(), Map.of("Authorization", "Bearer " + token));
+                assertThat(refused.statusCode()).as(what + ": " + refused.body()).isEqualTo(401);
+                assertProblem(refused, 401, ProblemType.UNAUTHORIZED);
+            });
+            forged.acceptedAtTheSkew().forEach((what, token) -> assertThat(
+                    http().get(path.get(), Map.of("Authorization", "Bearer " + token)).statusCode()).as(what).isEqualTo(200));
+            assertThat(forged.attackerKeyFetches()).as("requests for keys the tokens named").isZero();
         }
     }
 

@@ -192,6 +192,13 @@ public final class TestIssuer {
                 .claim(ClaimNames.SCOPE, Scopes.OPENID + " " + Scopes.PROFILE)).build());
     }
 
+    /** Forged and misdirected variants of a user's API token (close it when done). */
+    public ForgedTokens forgeries(UUID userId, Role... roles) {
+        return new ForgedTokens(key, () -> base(userId.toString(), Audiences.API)
+                .claim(ClaimNames.ROLES, Arrays.stream(roles).map(Role::name).toList())
+                .claim(ClaimNames.SCOPE, Scopes.OPENID + " " + Scopes.PROFILE));
+    }
+
     /** A client_credentials token for {@code /internal/**}. */
     public String serviceToken(String clientId) {
         return sign(base(clientId, Audiences.INTERNAL).claim(ClaimNames.SCOPE, Scopes.INTERNAL).build());
