@@ -225,6 +225,10 @@ class AuthorizationCodeFlowTest {
         String logout = provider.getEndSessionEndpointURI() + "?" + encode(Map.of(
                 "id_token_hint", response.getOIDCTokens().getIDTokenString(),
                 "post_logout_redirect_uri", "http://localhost:8080/", "state", "bye"));
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(provider.getEndSessionEndpointURI()
+                + "?post_logout_redirect_uri=http://localhost:8080/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a GET without the ID token (a link on another site, say)").isEqualTo(400);
+        assertThat(validate(sid)).as("changes nothing").contains("\"active\":true");
 
         HttpResponse<String> loggedOut = browser.send(HttpRequest.newBuilder(URI.create(logout)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -272,6 +276,33 @@ class AuthorizationCodeFlowTest {
         Tokens second = refresh(first.getRefreshToken());
 
         assertThat(refreshExpiry(second.getRefreshToken())).isEqualTo(firstExpiry);
+    }
+
+    @Test
+    void aFamilyPastItsAbsoluteExpiryIsRefusedHoweverRecentlyItRotated() throws Exception {
+        Tokens first = signInAndExchange(browser());
+        Tokens rotated = refresh(first.getRefreshToken());
+        jdbc.sql("update oauth2_authorization set refresh_token_issued_at = now() - interval '31 days', "
+                + "refresh_token_expires_at = now() - interval '1 second' where refresh_token_value = ?").param(rotated.getRefreshToken().getValue()).update();
+
+        assertThat(refreshFails(rotated.getRefreshToken())).as("refresh after the family's absolute expiry").isTrue();
+    }
+
+    @Test
+    void aCodeLivesAtMostTenMinutesAndAnExpiredOneIsRefused() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signInAndAuthorize(Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        long lifetime = jdbc.sql("select extract(epoch from authorization_code_expires_at - authorization_code_issued_at) "
+                + "from oauth2_authorization where authorization_code_value = ?").param(code).query(Double.class).single().longValue();
+        assertThat(lifetime).as("seconds a code is valid").isPositive().isLessThanOrEqualTo(600);
+        jdbc.sql("update oauth2_authorization set authorization_code_issued_at = now() - interval '11 minutes', "
+                + "authorization_code_expires_at = now() - interval '1 second' where authorization_code_value = ?").param(code).update();
+
+        TokenResponse late = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), WEBFRONT,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT_URI), verifier)).toHTTPRequest().send());
+
+        assertThat(late.indicatesSuccess()).as("an expired code").isFalse();
+        assertThat(late.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
     }
 
     @Test
