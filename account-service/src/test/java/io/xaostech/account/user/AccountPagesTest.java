@@ -42,10 +42,50 @@ class AccountPagesTest extends AccountApiTestBase {
 
         String link = api.linkFromMail(email);
         assertThat(link).startsWith(properties.users().verifyEmailLink());
-        HttpResponse<String> verified = browser.browser().send(HttpRequest.newBuilder(
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        HttpResponse<String> opened = browser.browser().send(HttpRequest.newBuilder(
                 api.http().uri(link.substring(link.indexOf("/verify-email")))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.body()).as("opening the link only asks").contains("Confirm my address")
+                .contains("value=\"" + token + "\"");
+        assertThat(emailVerified()).as("a GET changes nothing").isFalse();
+        HttpResponse<String> verified = submit("/verify-email", Map.of("token", token));
         assertThat(verified.body()).contains("Address confirmed");
+        assertThat(emailVerified()).isTrue();
         assertThat(browser.signIn(email, "a page made passphrase")).doesNotContain("error");
+    }
+
+    @Test
+    void pagesCarryAStrictPolicyAndHstsOnceServedOverHttps() throws Exception {
+        HttpResponse<String> overHttps = browser.browser().send(HttpRequest.newBuilder(api.http().uri("/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        String policy = overHttps.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("object-src 'none'").contains("frame-ancestors 'none'").contains("default-src 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(overHttps.body()).doesNotContain("<style").doesNotContain("<script").doesNotContain("style=");
+        String hsts = overHttps.headers().firstValue("Strict-Transport-Security").orElseThrow();
+        Matcher maxAge = Pattern.compile("max-age=(\\d+)").matcher(hsts);
+        assertThat(maxAge.find()).isTrue();
+        assertThat(Long.parseLong(maxAge.group(1))).as("a year at least").isGreaterThanOrEqualTo(31_536_000L);
+
+        HttpResponse<String> style = browser.browser().send(HttpRequest.newBuilder(api.http().uri("/css/account.css")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+    }
+
+    @Test
+    void aSignedInSessionCannotBeSignedOutByAPostWithoutTheFormsToken() throws Exception {
+        api.newUser(email, "a session passphrase");
+        assertThat(browser.signIn(email, "a session passphrase")).doesNotContain("error");
+
+        HttpResponse<String> forged = browser.browser().send(HttpRequest.newBuilder(api.http().uri("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> consent = browser.browser().send(HttpRequest.newBuilder(api.http().uri("/oauth2/consent")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(consent.headers().firstValue("Location").orElse("")).as("still signed in").doesNotEndWith("/login");
     }
 
     @Test
@@ -67,9 +107,14 @@ class AccountPagesTest extends AccountApiTestBase {
                 .contains("invalid, used or expired");
     }
 
+    private boolean emailVerified() {
+        return jdbc.sql("select email_verified from users where email = ?").param(email).query(Boolean.class).single();
+    }
+
     private HttpResponse<String> submit(String path, Map<String, String> fields) throws Exception {
-        String page = browser.browser().send(HttpRequest.newBuilder(api.http().uri(path.equals("/reset-password/confirm")
-                ? "/reset-password/confirm?token=x" : path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String formPage = path.equals("/reset-password/confirm") || path.equals("/verify-email") ? path + "?token=x" : path;
+        String page = browser.browser().send(HttpRequest.newBuilder(api.http().uri(formPage)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(page);
         assertThat(csrf.find()).as(page).isTrue();
         String body = fields.entrySet().stream()

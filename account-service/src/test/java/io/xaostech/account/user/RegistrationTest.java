@@ -65,6 +65,18 @@ class RegistrationTest extends AccountApiTestBase {
     }
 
     @Test
+    void eightCharactersAreEnoughSevenAreNotAndLongPassphrasesAreWelcome() {
+        AccountFixture.assertProblem(register(email, "Reader", "zq8#Lm2"), 400, ProblemType.INVALID_REQUEST);
+        assertThat(register(email, "Reader", "zq8#Lm2x").statusCode()).as("8 characters").isEqualTo(202);
+        String other = "long-" + email;
+        String passphrase = "correct horse battery staple, and a few more words to reach 64+!";
+        assertThat(passphrase.length()).isGreaterThanOrEqualTo(64);
+        assertThat(register(other, "Reader", passphrase).statusCode()).as("64 characters and more").isEqualTo(202);
+        assertThat(register("max-" + email, "Reader", "k".repeat(60) + "7#Qz" + "w".repeat(64)).statusCode())
+                .as("128 characters").isEqualTo(202);
+    }
+
+    @Test
     void badFieldsAreProblemsAndOddButValidTextIsStoredAsGiven() {
         assertThat(register("not-an-email", "Reader", PASSWORD).body()).contains("\"field\":\"email\"");
         assertThat(register(email, "x".repeat(10_000), PASSWORD).body()).contains("\"field\":\"displayName\"");
