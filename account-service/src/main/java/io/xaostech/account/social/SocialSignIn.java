@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Turns a provider's user (GitHub, or Google through OpenID Connect) into one of ours. A known identity signs its user in. An unknown identity is
@@ -37,13 +38,15 @@ public class SocialSignIn implements OAuth2UserService<OAuth2UserRequest, OAuth2
 
     static final String USER_ID = "xaos_user_id";
 
-    private final OAuth2UserService<OAuth2UserRequest, OAuth2User> provider = new DefaultOAuth2UserService();
+    private final DefaultOAuth2UserService provider = new DefaultOAuth2UserService();
     private final OidcUserService oidcProvider = new OidcUserService();
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    SocialSignIn(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    SocialSignIn(JdbcClient jdbc, AuditLog audit, Clock clock, RestTemplate providerRestTemplate) {
+        provider.setRestOperations(providerRestTemplate);
+        oidcProvider.setOauth2UserService(provider);
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 abstract class FakeProvider implements AutoCloseable {
 
     private final HttpServer server;
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     FakeProvider() {
         try {
@@ -44,16 +46,32 @@ abstract class FakeProvider implements AutoCloseable {
         });
     }
 
-    /** An endpoint answering JSON, reading (and ignoring) any request body. */
+    /** An endpoint answering JSON, reading (and ignoring) any request body; or redirecting, while it is told to. */
     void jsonAt(String path, java.util.function.Supplier<String> json) {
         handle(path, exchange -> {
             exchange.getRequestBody().readAllBytes();
+            String movedTo = redirects.get(path);
+            if (movedTo != null) {
+                exchange.getResponseHeaders().set("Location", movedTo);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = json.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+    }
+
+    /** From now on the JSON endpoint at {@code path} answers 302 to {@code target} (null: answers again). */
+    void redirect(String path, String target) {
+        if (target == null) {
+            redirects.remove(path);
+        } else {
+            redirects.put(path, target);
+        }
     }
 
     void start() {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,6 +73,21 @@ class GitHubSignInTest extends AccountApiTestBase {
     }
 
     @Test
+    void aRedirectFromTheProvidersUserEndpointIsNotFollowed() throws Exception {
+        long id = GITHUB.user("moved-" + UUID.randomUUID().toString().substring(0, 6) + "@example.test");
+        try (Elsewhere elsewhere = new Elsewhere()) {
+            GITHUB.redirect("/user", elsewhere.url() + "/user");
+            try {
+                assertThat(signInWithGitHub(new SignInForm(port).browser())).contains("error");
+            } finally {
+                GITHUB.redirect("/user", null);
+            }
+            assertThat(elsewhere.calls()).as("requests that reached the redirect's target").isZero();
+        }
+        assertThat(identityOwner(id)).isNull();
+    }
+
+    @Test
     void anUnknownProviderIsNotFoundNotAServerError() {
         assertThat(api.http().get("/oauth2/authorization/nonsense").statusCode()).isEqualTo(404);
         assertThat(api.http().get("/oauth2/authorizatio%6E/nonsense").statusCode()).as("encoded").isEqualTo(404);
@@ -96,6 +112,24 @@ class GitHubSignInTest extends AccountApiTestBase {
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
                 response.statusCode() + " " + response.body()));
+    }
+
+    /** Another server, which a provider's redirect points to; it counts the requests that reach it. */
+    static final class Elsewhere extends FakeProvider {
+
+        private final AtomicInteger calls = new AtomicInteger();
+
+        Elsewhere() {
+            jsonAt("/", () -> {
+                calls.incrementAndGet();
+                return "{\"id\":1,\"login\":\"someone-else\"}";
+            });
+            start();
+        }
+
+        int calls() {
+            return calls.get();
+        }
     }
 
     /** Just enough of GitHub's OAuth web flow and REST API for one signed-in user at a time. */
