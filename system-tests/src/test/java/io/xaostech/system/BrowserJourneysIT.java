@@ -74,7 +74,7 @@ class BrowserJourneysIT {
 
         refuseAllOnTheBanner(phone);
         // The language switch: the site's strings come from lingua's catalogue in Spanish (machine-translated).
-        phone.findElement(By.cssSelector(".language-switch a[hreflang='es']")).click();
+        phone.findElement(By.cssSelector(".language-switch button[value='es']")).click();
         waitFor(phone, browser -> {
             // lingua translates the catalogue on first asking; until it has, the page stays English.
             browser.navigate().refresh();
@@ -82,7 +82,7 @@ class BrowserJourneysIT {
         }, Duration.ofSeconds(60));
         assertThat(phone.findElement(By.id("hub-title")).getText()).isNotEqualTo("Where to go");
         checked(phone, "home-spanish");
-        phone.findElement(By.cssSelector(".language-switch a[hreflang='en']")).click();
+        phone.findElement(By.cssSelector(".language-switch button[value='en']")).click();
         waitFor(phone, browser -> "Where to go".equals(browser.findElement(By.id("hub-title")).getText()));
         WebElement toggle = phone.findElement(By.cssSelector(".menu-toggle"));
         assertThat(toggle.isDisplayed()).as("on a small screen the script folds the menu behind its button").isTrue();

@@ -445,6 +445,15 @@ class LauncherSmokeIT {
         assertThat(erasedRoom.statusCode()).isEqualTo(200);
         assertThat(erasedRoom.body()).contains("Former member").doesNotContain("a line of mine");
 
+        // A signed-in visitor's session cannot be ended by a post without the form's token (another site's form).
+        HttpResponse<String> forgedOut = browser.send(HttpRequest.newBuilder(URI.create(site + "/me/sign-out"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forgedOut.statusCode()).as("signed in, no form token").isEqualTo(403);
+        assertThat(follow(browser, URI.create(site + "/me")).statusCode()).as("still signed in").isEqualTo(200);
+        String siteSession = ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                .stream().filter(c -> c.getName().equals("XAOS_SESSION")).findFirst().orElseThrow().getValue();
+
         HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(site + "/me/sign-out"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + formToken(me.body()))).build(),
@@ -452,6 +461,11 @@ class LauncherSmokeIT {
         HttpResponse<String> home = follow(browser, URI.create(site).resolve(out.headers().firstValue("Location").orElseThrow()));
         assertThat(home.uri().toString()).isEqualTo(site + "/");
         assertThat(follow(browser, URI.create(site + "/me")).uri().getPath()).as("signed out of both").isEqualTo("/auth/login");
+        HttpResponse<String> replayed = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(3)).build().send(HttpRequest.newBuilder(URI.create(site + "/me"))
+                        .header("Cookie", "XAOS_SESSION=" + siteSession).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).as("the old session cookie, replayed, is ended on the server").isEqualTo(302);
     }
 
 

@@ -145,26 +145,33 @@ class HomePageTest {
     @Test
     void theLanguageSwitchRemembersAnOfferedLanguageAndReturnsToThePageOnly() throws Exception {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> chosen = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/language?lang=es&returnTo=%2Fblog%3Ftag%3Djava")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chosen = switchLanguage(browser, "lang=es&returnTo=%2Fblog%3Ftag%3Djava", "same-origin");
         assertThat(chosen.statusCode()).isEqualTo(302);
         assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/blog?tag=java");
         assertThat(chosen.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("XAOS_LANG=es;")
                 .contains("HttpOnly").contains("SameSite=Lax");
 
-        HttpResponse<String> unknown = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/language?lang=xx&returnTo=%2F%2Fevil.example")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = switchLanguage(browser, "lang=xx&returnTo=%2F%2Fevil.example", "same-origin");
         assertThat(unknown.headers().firstValue("Set-Cookie")).as("not a language on offer").isEmpty();
         assertThat(unknown.headers().firstValue("Location").orElseThrow()).as("never to another site")
                 .endsWith("localhost:" + port + "/");
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/language?lang=es&returnTo=%2Fblog%3Ftag%3D%7Bx%7D")).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).as("braces in the page's address are not a template").isEqualTo(302);
+        assertThat(switchLanguage(browser, "lang=es&returnTo=%2Fblog%3Ftag%3D%7Bx%7D", "same-origin").statusCode())
+                .as("braces in the page's address are not a template").isEqualTo(302);
+
+        for (String from : new String[] {"cross-site", "same-site", null}) {
+            HttpResponse<String> foreign = switchLanguage(browser, "lang=es&returnTo=%2F", from);
+            assertThat(foreign.statusCode()).as("a form sent from " + from).isEqualTo(403);
+            assertThat(foreign.headers().firstValue("Set-Cookie")).as("sent from " + from).isEmpty();
+        }
+        HttpResponse<String> byGet = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/language?lang=es&returnTo=%2F")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byGet.statusCode()).as("a GET changes nothing").isEqualTo(405);
+        assertThat(byGet.headers().firstValue("Set-Cookie")).isEmpty();
 
         // lingua does not run in this test: the page stays English, and says so in its lang attribute.
         HttpResponse<String> home = new TestHttp(port).get("/", Map.of("Accept", "text/html", "Cookie", "XAOS_LANG=es"));
         assertThat(home.body()).contains("<html lang=\"en\">").contains("Where to go")
-                .contains("hreflang=\"es\"").contains(">Español</a>");
+                .contains("name=\"lang\" value=\"es\"").contains(">Español</button>");
     }
 
     @Test
@@ -245,5 +252,14 @@ class HomePageTest {
                 .contains("form-action 'self' https://checkout.stripe.com https://billing.stripe.com");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
+    }
+
+    private HttpResponse<String> switchLanguage(HttpClient browser, String form, String fetchSite) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/language"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (fetchSite != null) {
+            request.header("Sec-Fetch-Site", fetchSite);
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

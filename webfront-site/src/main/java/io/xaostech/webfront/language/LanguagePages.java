@@ -6,17 +6,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * {@code GET /language?lang=&returnTo=}: the footer's switch (plain links, so pages carry no form token and keep
- * their ETag) remembers the choice and returns to the page; every page's footer gets the languages on offer, each
- * named in itself, and whether machine translation is showing.
+ * {@code POST /language} ({@code lang}, {@code returnTo}): the footer's switch remembers the choice and returns to
+ * the page; every page's footer gets the languages on offer, each named in itself, and whether machine
+ * translation is showing. A GET changes nothing (SECURITY-CHECKLIST 13). The form carries no token, so pages keep
+ * no per-visitor content and their ETag; instead the browser's own {@code Sec-Fetch-Site} must say the form was
+ * sent from this site (OWASP's fetch-metadata defence), so another site cannot switch a visitor's language.
  */
 @Controller
 @ControllerAdvice
@@ -34,9 +38,12 @@ class LanguagePages {
         this.messages = (CatalogueMessages) messages;
     }
 
-    @GetMapping("/language")
+    @PostMapping("/language")
     ModelAndView choose(@RequestParam(defaultValue = "") String lang, @RequestParam(defaultValue = "/") String returnTo,
                   HttpServletRequest request, HttpServletResponse response) {
+        if (!"same-origin".equals(request.getHeader("Sec-Fetch-Site"))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The language is chosen on this site's own pages.");
+        }
         if (languages.offers(lang)) {
             languages.setLocale(request, response, Locale.forLanguageTag(lang));
         }

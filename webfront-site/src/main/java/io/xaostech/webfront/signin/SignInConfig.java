@@ -144,8 +144,9 @@ class SignInConfig {
                             request.getRequestDispatcher("/sign-in-failed").forward(request, response);
                         }))
                 .logout(logout -> logout.logoutUrl("/me/sign-out").logoutSuccessHandler(signedOut))
-                // Probes and metrics change nothing and take no form.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers("/actuator/**"))
+                // Probes and metrics change nothing and take no form; the language switch is checked by its
+                // Sec-Fetch-Site instead (LanguagePages), so pages carry no token.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers("/actuator/**", "/language"))
                 // Caching is decided per page (PageCaching) and HSTS by the site wiring (xaos.platform.site.hsts).
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .httpStrictTransportSecurity(hsts -> hsts.disable()))
