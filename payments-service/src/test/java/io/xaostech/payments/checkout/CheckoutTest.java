@@ -173,6 +173,12 @@ class CheckoutTest extends PaymentsTest {
         assertProblem(checkout(user, MONTHLY, "has space"), 400, ProblemType.INVALID_REQUEST);
         assertThat(http().call("POST", "/api/v1/payments/checkout-sessions", null, MONTHLY).statusCode()).isEqualTo(401);
         assertThat(stripe.customersOf(user.toString())).isEmpty();
+
+        String longest = "k".repeat(255);
+        HttpResponse<String> first = checkout(user, MONTHLY, longest);
+        assertThat(first.statusCode()).as("a key of 255 characters: " + first.body()).isEqualTo(201);
+        HttpResponse<String> replayed = checkout(user, MONTHLY, longest);
+        assertThat(JsonPath.<String>read(replayed.body(), "$.id")).isEqualTo(JsonPath.<String>read(first.body(), "$.id"));
     }
 
     @Test

@@ -76,6 +76,11 @@ class WebhookTest extends PaymentsTest {
 
         assertThat(jdbc.sql("select count(*) from stripe_events where id = ?").param(eventId).query(Integer.class).single())
                 .isZero();
+
+        HttpResponse<String> late = deliver(payload, FakeStripe.signature(WEBHOOK_SECRET, payload, now - 290));
+        assertThat(late.statusCode()).as("signed 290 s ago, inside the 300 s tolerance: " + late.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from stripe_events where id = ?").param(eventId).query(Integer.class).single())
+                .isEqualTo(1);
     }
 
     @Test
