@@ -127,6 +127,15 @@ class WebhookTest extends PaymentsTest {
         assertThat(jdbc.sql("select count(*) from ledger_entries where user_id = ?").param(user).query(Integer.class)
                 .single()).isZero();
         assertThat(JsonPath.<Boolean>read(deliver(payload).body(), "$.duplicate")).isTrue();
+
+        // The cause goes away (here: the stored event is mended) and the retry, due now, applies it once.
+        jdbc.sql("update stripe_events set payload = ?, next_attempt_at = now() where id = ?")
+                .params(payload.replace("\"amount_total\": 300,", "\"amount_total\": 300, \"currency\": \"eur\","), eventId)
+                .update();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from ledger_entries where user_id = ?").param(user).query(Integer.class).single()).isEqualTo(1));
+        assertThat(jdbc.sql("select attempts from stripe_events where id = ? and processed_at is not null").param(eventId)
+                .query(Integer.class).single()).as("applied by the second attempt").isEqualTo(2);
     }
 
     @Test
