@@ -8,14 +8,15 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The file types the blog accepts, recognised by their first bytes (never by name or declared type), each
- * with a check that the file is complete (a truncated upload is refused). SVG is not accepted at all: it is
+ * The file types the blog accepts, recognised by their first bytes (never by the declared type), each with a
+ * check that the file is complete (a truncated upload is refused) and that the file's name, if it has an
+ * extension, names the same type. SVG is not accepted at all: it is
  * a document that can carry script, and the blog has no need for it.
  */
 enum FileType {
 
     PNG("image/png", "png", true),
-    JPEG("image/jpeg", "jpg", true),
+    JPEG("image/jpeg", "jpg", true, "jpeg", "jpe"),
     GIF("image/gif", "gif", true),
     PDF("application/pdf", "pdf", false);
 
@@ -27,11 +28,27 @@ enum FileType {
     private final String contentType;
     private final String extension;
     private final boolean image;
+    private final java.util.Set<String> otherExtensions;
 
-    FileType(String contentType, String extension, boolean image) {
+    FileType(String contentType, String extension, boolean image, String... otherExtensions) {
         this.contentType = contentType;
         this.extension = extension;
         this.image = image;
+        this.otherExtensions = java.util.Set.of(otherExtensions);
+    }
+
+    /**
+     * Whether a file named {@code filename} may hold this type: a name without an extension may, one with an
+     * extension only if it is this type's (a PNG named {@code .php} or {@code .html} is refused, not renamed).
+     */
+    boolean fitsName(String filename) {
+        String name = filename == null ? "" : filename.replaceAll("^.*[/\\\\]", "");
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0 || dot == name.length() - 1) {
+            return true;
+        }
+        String given = name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return given.equals(extension) || otherExtensions.contains(given);
     }
 
     String contentType() {

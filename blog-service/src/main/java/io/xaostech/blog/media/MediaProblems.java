@@ -27,6 +27,12 @@ final class MediaProblems {
                 "Only PNG, JPEG and GIF images and PDF documents are accepted, recognised by their content.");
     }
 
+    static ProblemException nameDisagrees(FileType content) {
+        return new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The file's content is "
+                + content.extension().toUpperCase(java.util.Locale.ROOT) + " but its name says otherwise; name it ."
+                + content.extension() + ".");
+    }
+
     static ProblemException incomplete(String detail) {
         return new ProblemException(ProblemType.UNPROCESSABLE, detail);
     }

@@ -61,6 +61,9 @@ class MediaService {
             file = Files.createTempFile("blog-upload-", ".bin");
             upload.transferTo(file);
             FileType type = FileType.detect(FileType.head(file)).orElseThrow(MediaProblems::unsupported);
+            if (!type.fitsName(upload.getOriginalFilename())) {
+                throw MediaProblems.nameDisagrees(type);
+            }
             if (!type.isComplete(file)) {
                 throw MediaProblems.incomplete("The file ends before a whole " + type.extension().toUpperCase()
                         + " does; the upload may have been cut off.");

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.blog.BlogApiTestBase;
+import io.xaostech.blog.config.BlogProperties;
 import io.xaostech.common.problem.ProblemType;
+import io.xaostech.common.security.Role;
+import io.xaostech.platform.test.TestIssuer;
 import io.xaostech.platform.s3.OwnedBucket;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -35,6 +38,9 @@ class MediaTest extends BlogApiTestBase {
 
     @Autowired
     OrphanCleanup cleanup;
+
+    @Autowired
+    BlogProperties properties;
 
     @Test
     void anImageRoundTripsWithItsResizedVariants() throws IOException {
@@ -95,8 +101,33 @@ class MediaTest extends BlogApiTestBase {
         assertProblem(upload("x.png", "image/png", png, reader), 403, ProblemType.FORBIDDEN);
         assertProblem(upload("x.png", "image/png", png, null), 401, ProblemType.UNAUTHORIZED);
 
+        for (String disguise : List.of("photo.php", "photo.html", "photo.svg", "photo.pdf", "photo.png.exe")) {
+            HttpResponse<String> refused = upload(disguise, "image/png", png, admin);
+            assertProblem(refused, 415, ProblemType.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(JsonPath.<String>read(refused.body(), "$.detail")).as(disguise).contains("PNG");
+        }
+
         assertThat(objectsUnder("media/")).hasSize(objects);
         assertThat(mediaRows()).isEqualTo(rows);
+    }
+
+    @Test
+    void eachUploaderHasAQuotaAndOthersAreNotCountedAgainstIt() throws IOException {
+        UUID uploader = UUID.randomUUID();
+        String full = TestIssuer.get().userToken(uploader, Role.USER, Role.ADMIN);
+        long quota = properties.media().quotaPerUploader().toBytes();
+        byte[] png = png(40, 30);
+        jdbc.sql("insert into media (id, uploaded_by, filename, content_type, size_bytes) values (?, ?, 'earlier.pdf', "
+                + "'application/pdf', ?)").params(UUID.randomUUID(), uploader, quota - png.length + 1).update();
+        int objects = objectsUnder("media/").size();
+
+        HttpResponse<String> over = upload("one-too-many.png", "image/png", png, full);
+
+        assertProblem(over, 413, ProblemType.PAYLOAD_TOO_LARGE);
+        assertThat(JsonPath.<String>read(over.body(), "$.detail")).contains("quota");
+        assertThat(objectsUnder("media/")).hasSize(objects);
+        assertThat(upload("name-without-extension", "image/png", png, admin).statusCode()).as("another uploader")
+                .isEqualTo(201);
     }
 
     @Test
