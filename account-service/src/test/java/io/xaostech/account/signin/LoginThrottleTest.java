@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.account.SignInForm;
 import io.xaostech.platform.test.TestHttp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +57,50 @@ class LoginThrottleTest {
         user(other);
         assertThat(signIn(other, PASSWORD, attackerIp)).as("other accounts from that address too")
                 .doesNotContain("error");
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsIsStoppedWithoutLockingTheirOwners() throws Exception {
+        String sprayer = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+        for (int i = 0; i < LoginThrottle.IP_FAILURES_BEFORE_LOCK; i++) {
+            signIn("stuffed-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.test", "leaked " + i,
+                    sprayer);
+        }
+
+        assertThat(signIn(email, PASSWORD, sprayer)).as("even a right pair from the spraying address").contains("error");
+        assertThat(signIn(email, PASSWORD, "192.0.2.78")).as("the owner from their own address").doesNotContain("error");
+    }
+
+    @Test
+    void anUnknownAddressTakesAsLongToRefuseAsAWrongPassword() throws Exception {
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            known.add(timed(() -> signIn(email, "not it " + UUID.randomUUID(), randomAddress())));
+            unknown.add(timed(() -> signIn("nobody-" + UUID.randomUUID() + "@example.test", "not it", randomAddress())));
+        }
+        double ratio = (double) median(unknown) / median(known);
+        assertThat(ratio).as("median time unknown/known: %s vs %s ns", unknown, known).isBetween(0.5, 2.0);
+    }
+
+    private interface Attempt {
+        String run() throws Exception;
+    }
+
+    private static long timed(Attempt attempt) throws Exception {
+        long start = System.nanoTime();
+        assertThat(attempt.run()).contains("error");
+        return System.nanoTime() - start;
+    }
+
+    private static long median(List<Long> times) {
+        List<Long> sorted = times.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String randomAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     @Test
