@@ -60,7 +60,7 @@ class VisitorController {
                                  HttpServletRequest request, HttpServletResponse response) {
         Subject visitor = visitor(cookie).orElseGet(() -> new Subject(Subject.VISITOR, newId()));
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, visitor.id()).httpOnly(true)
-                .secure(secureCookies).sameSite("Lax").path("/api/v1/data").maxAge(KEPT).build().toString());
+                .secure(secure(request)).sameSite("Lax").path("/api/v1/data").maxAge(KEPT).build().toString());
         return ConsentController.record(service, visitor, body, gpc, userAgent, request, visitor.toString());
     }
 
@@ -70,16 +70,22 @@ class VisitorController {
      */
     @PostMapping("/api/v1/data/users/{userId}/consents/link")
     List<PurposeConsent> link(@PathVariable UUID userId, @CookieValue(name = COOKIE, required = false) String cookie,
-                              @AuthenticationPrincipal Jwt caller, HttpServletResponse response) {
+                              @AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+                              HttpServletResponse response) {
         if (!userId.equals(BearerTokens.userId(caller))) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only the person themself links their consent.");
         }
         Subject visitor = visitor(cookie).orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,
                 "No visitor consent to link: the " + COOKIE + " cookie is missing or not one of ours."));
         List<PurposeConsent> linked = service.link(visitor, Subject.user(userId));
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, "").httpOnly(true).secure(secureCookies)
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, "").httpOnly(true).secure(secure(request))
                 .sameSite("Lax").path("/api/v1/data").maxAge(Duration.ZERO).build().toString());
         return linked;
+    }
+
+    /** Secure when configured so, and whenever the request came over HTTPS (the gateway's X-Forwarded-Proto). */
+    private boolean secure(HttpServletRequest request) {
+        return secureCookies || request.isSecure();
     }
 
     private static Optional<Subject> visitor(String cookie) {

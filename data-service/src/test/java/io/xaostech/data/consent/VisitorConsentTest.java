@@ -8,6 +8,8 @@ import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.Role;
 import io.xaostech.data.DataApi;
 import io.xaostech.platform.test.TestIssuer;
+import io.xaostech.platform.test.TestHttp;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -78,4 +80,20 @@ class VisitorConsentTest {
                 + "[{\"purpose\":\"astrology\",\"decision\":\"GRANTED\",\"noticeVersion\":1}]}"), 422, ProblemType.UNPROCESSABLE);
     }
 
+    @Test
+    void theVisitorCookieIsSecureOverHttpsAndOnlyAJsonPutDecides() throws Exception {
+        HttpResponse<String> overHttps = api.call("PUT", "/api/v1/data/visitor/consents", null,
+                api.choices("BANNER", "analytics=DENIED"), Map.of("X-Forwarded-Proto", "https"));
+        assertThat(overHttps.statusCode()).as(overHttps.body()).isEqualTo(200);
+        assertThat(overHttps.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure").contains("HttpOnly");
+
+        // What a page on another site can send without a CORS preflight (which the gateway grants to no stranger):
+        // a simple content type. It decides nothing.
+        TestHttp http = new TestHttp(port);
+        HttpResponse<String> simple = http.send(HttpRequest.newBuilder(http.uri("/api/v1/data/visitor/consents"))
+                .header("Content-Type", "text/plain")
+                .method("PUT", HttpRequest.BodyPublishers.ofString(api.choices("BANNER", "analytics=GRANTED"))));
+        assertThat(simple.statusCode()).isEqualTo(415);
+        assertThat(simple.headers().firstValue("Set-Cookie")).isEmpty();
+    }
 }
