@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import java.util.List;
 
-/** Request ids, bounded request bodies and problem details for every servlet service. */
+/** Trusted forwarded headers, request ids, bounded request bodies and problem details for every servlet service. */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
@@ -25,6 +26,20 @@ public class ServletWebAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * Forwarded headers believed from trusted proxies only ({@code xaos.platform.trusted-proxies}, address blocks;
+     * loopback and private networks by default). It takes the place of Spring Boot's
+     * {@code server.forward-headers-strategy=framework}, which believes every peer.
+     */
+    @Bean
+    FilterRegistrationBean<TrustedProxies> trustedProxies(
+            @Value("${xaos.platform.trusted-proxies:}") List<String> trustedProxies) {
+        FilterRegistrationBean<TrustedProxies> registration = new FilterRegistrationBean<>(
+                new TrustedProxies(trustedProxies.isEmpty() ? TrustedProxies.DEFAULT : trustedProxies));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -34,7 +49,7 @@ public class ServletWebAutoConfiguration {
             @Value("${xaos.platform.max-request-body:2MB}") DataSize maxRequestBody) {
         FilterRegistrationBean<RequestBodyLimit> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimit(maxRequestBody.toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -41,6 +41,13 @@ class ProblemTestApplication {
             throw new WidgetNotFound(id);
         }
 
+        /** How the service sees its caller, after the forwarded headers were believed or removed. */
+        @GetMapping("/caller")
+        Map<String, Object> caller(jakarta.servlet.http.HttpServletRequest request) {
+            return Map.of("address", request.getRemoteAddr(), "secure", request.isSecure(),
+                    "url", request.getRequestURL().toString());
+        }
+
         @GetMapping("/count")
         int count(@RequestParam int n) {
             return n;
