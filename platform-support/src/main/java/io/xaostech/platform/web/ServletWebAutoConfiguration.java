@@ -37,9 +37,10 @@ public class ServletWebAutoConfiguration {
      */
     @Bean
     FilterRegistrationBean<TrustedProxies> trustedProxies(
-            @Value("${xaos.platform.trusted-proxies:}") List<String> trustedProxies) {
-        FilterRegistrationBean<TrustedProxies> registration = new FilterRegistrationBean<>(
-                new TrustedProxies(trustedProxies.isEmpty() ? TrustedProxies.DEFAULT : trustedProxies));
+            @Value("${xaos.platform.trusted-proxies:}") List<String> trustedProxies,
+            @Value("${server.tomcat.use-relative-redirects:false}") boolean relativeRedirects) {
+        FilterRegistrationBean<TrustedProxies> registration = new FilterRegistrationBean<>(new TrustedProxies(
+                trustedProxies.isEmpty() ? TrustedProxies.DEFAULT : trustedProxies, relativeRedirects));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

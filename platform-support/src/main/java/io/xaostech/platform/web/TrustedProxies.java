@@ -28,8 +28,14 @@ final class TrustedProxies extends OncePerRequestFilter {
     private final ForwardedHeaderFilter believe = new ForwardedHeaderFilter();
     private final ForwardedHeaderFilter strip = new ForwardedHeaderFilter();
 
-    TrustedProxies(List<String> trusted) {
+    /**
+     * @param trusted           address blocks of our proxies
+     * @param relativeRedirects keep redirects relative ({@code server.tomcat.use-relative-redirects}), as Spring
+     *                          Boot's own forwarded-header filter does
+     */
+    TrustedProxies(List<String> trusted, boolean relativeRedirects) {
         this.trusted = trusted.stream().map(Cidr::parse).toList();
+        believe.setRelativeRedirects(relativeRedirects);
         strip.setRemoveOnly(true);
     }
 

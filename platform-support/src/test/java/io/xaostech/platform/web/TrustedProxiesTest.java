@@ -32,15 +32,15 @@ class TrustedProxiesTest {
 
     @Test
     void addressBlocksMatchByTheirPrefixOnly() {
-        TrustedProxies proxies = new TrustedProxies(List.of("10.1.0.0/16", "fd00::/8", "192.0.2.7"));
+        TrustedProxies proxies = new TrustedProxies(List.of("10.1.0.0/16", "fd00::/8", "192.0.2.7"), false);
         assertThat(proxies.isTrusted("10.1.255.3")).isTrue();
         assertThat(proxies.isTrusted("10.2.0.1")).isFalse();
         assertThat(proxies.isTrusted("fd12::1")).isTrue();
         assertThat(proxies.isTrusted("fe80::1")).isFalse();
         assertThat(proxies.isTrusted("192.0.2.7")).isTrue();
         assertThat(proxies.isTrusted("192.0.2.8")).isFalse();
-        assertThat(new TrustedProxies(TrustedProxies.DEFAULT).isTrusted("172.20.0.5")).as("a Docker network").isTrue();
-        assertThat(new TrustedProxies(TrustedProxies.DEFAULT).isTrusted("8.8.8.8")).isFalse();
+        assertThat(new TrustedProxies(TrustedProxies.DEFAULT, false).isTrusted("172.20.0.5")).as("a Docker network").isTrue();
+        assertThat(new TrustedProxies(TrustedProxies.DEFAULT, false).isTrusted("8.8.8.8")).isFalse();
     }
 
     @Nested
