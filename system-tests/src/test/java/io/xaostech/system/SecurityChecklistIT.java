@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -131,6 +132,28 @@ class SecurityChecklistIT {
     }
 
     @Test
+    void fieldsTheCallerMayNotSetAreIgnoredInEveryBody() throws Exception {
+        String alice = newUser(BASE, "Owner");
+        String bob = newUser(BASE, "Other");
+        String aliceId = subject(alice);
+        String bobId = subject(bob);
+
+        String room = send(json(BASE + "/api/v1/chat/rooms", alice, "{\"kind\":\"PUBLIC\",\"name\":\"Assigned\","
+                + "\"createdBy\":\"" + bobId + "\",\"id\":\"" + UUID.randomUUID() + "\",\"lastSeq\":99}")).body();
+        assertThat(field(room, "createdBy")).as("a room's creator [20]").isEqualTo(aliceId);
+        String message = send(json(BASE + "/api/v1/chat/rooms/" + field(room, "id") + "/messages", alice,
+                "{\"body\":\"mine\",\"senderId\":\"" + bobId + "\",\"seq\":1000,\"kind\":\"SYSTEM\"}")).body();
+        assertThat(field(message, "senderId")).as("a message's sender [20]").isEqualTo(aliceId);
+
+        HttpResponse<String> filed = send(json(BASE + "/api/v1/data/users/" + aliceId + "/privacy-requests", alice,
+                "{\"kind\":\"EXPORT\",\"userId\":\"" + bobId + "\",\"filedBy\":\"" + bobId + "\",\"status\":\"DONE\"}"));
+        assertThat(filed.statusCode()).as(filed.body()).isBetween(200, 202);
+        assertThat(field(filed.body(), "userId")).as("whose request [20]").isEqualTo(aliceId);
+        assertThat(field(filed.body(), "filedBy")).isEqualTo(aliceId);
+        assertThat(field(filed.body(), "status")).isNotEqualTo("DONE");
+    }
+
+    @Test
     void aForgedForwardedForDoesNotEscapeTheSignInLimit() throws Exception {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -198,6 +221,12 @@ class SecurityChecklistIT {
                 + URLEncoder.encode(OAuthClient.CLI.redirectUri(), StandardCharsets.UTF_8))));
         assertThat(implicit.statusCode()).as("no implicit grant [5]").isBetween(300, 499);
         assertThat(implicit.headers().firstValue("Location").orElse("")).doesNotContain("access_token");
+
+        HttpResponse<String> withoutPkce = send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/authorize"
+                + "?response_type=code&client_id=cli&scope=openid&state=s&redirect_uri="
+                + URLEncoder.encode(OAuthClient.CLI.redirectUri(), StandardCharsets.UTF_8))));
+        assertThat(withoutPkce.statusCode()).as("a code request without PKCE [6]").isBetween(300, 499);
+        assertThat(withoutPkce.headers().firstValue("Location").orElse("")).doesNotContain("code=");
     }
 
     @Test
@@ -207,8 +236,9 @@ class SecurityChecklistIT {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> login = patiently(browser, HttpRequest.newBuilder(URI.create(BASE + "/auth/login"))
                 .timeout(java.time.Duration.ofSeconds(10)).header("Accept", "text/html").build());
-        // Account's pages carry no CSP yet (their styles are inline): framing is refused by X-Frame-Options.
         assertThat(login.headers().firstValue("X-Frame-Options")).as("not framed elsewhere [14]").hasValue("DENY");
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow()).as("[14]")
+                .contains("frame-ancestors 'none'").contains("object-src 'none'").doesNotContain("unsafe-inline");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).as("[14]").hasValue("nosniff");
         String before = sessionOf(jar);
         HttpResponse<String> signedIn = patiently(browser, HttpRequest.newBuilder(URI.create(BASE + "/auth/login"))

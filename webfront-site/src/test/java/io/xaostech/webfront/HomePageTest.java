@@ -247,7 +247,8 @@ class HomePageTest {
     void pagesCarryTheSecurityHeaders() {
         HttpResponse<String> page = new TestHttp(port).get("/", BROWSER);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'")
+                .doesNotContain("unsafe-inline")
                 .as("the redirect after Subscribe goes to Stripe, and browsers check form-action on it")
                 .contains("form-action 'self' https://checkout.stripe.com https://billing.stripe.com");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

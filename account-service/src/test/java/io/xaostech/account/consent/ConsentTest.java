@@ -65,6 +65,20 @@ class ConsentTest extends AccountApiTestBase {
     }
 
     @Test
+    void aConsentPostedWithoutThePagesStateGrantsNothing() throws Exception {
+        // What another site's form could send for a signed-in user: everything but the state the consent page holds.
+        consentLocation();
+
+        HttpResponse<String> forged = decide("a-guessed-state", List.of("profile", "offline_access"));
+
+        assertThat(forged.headers().firstValue("Location").orElse("")).as("no code for a forged consent")
+                .doesNotContain("code=");
+        assertThat(jdbc.sql("select count(*) from oauth2_authorization_consent where principal_name = ?")
+                .param(userId).query(Integer.class).single()).as("no consent stored").isZero();
+        assertThat(consentLocation()).as("still asked").contains("/oauth2/consent");
+    }
+
+    @Test
     void denyingSendsAccessDeniedBackToTheClient() throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri(consentLocation())));
 

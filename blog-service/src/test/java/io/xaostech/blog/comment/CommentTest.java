@@ -56,6 +56,19 @@ class CommentTest extends BlogApiTestBase {
     }
 
     @Test
+    void aCommenterCannotApproveOrAttributeTheirOwnComment() {
+        UUID someoneElse = UUID.randomUUID();
+        HttpResponse<String> posted = send("POST", "/api/v1/blog/posts/" + slug + "/comments", alice,
+                "{\"body\":\"Approved by me\",\"displayName\":\"Alice\",\"status\":\"APPROVED\",\"approved\":true,"
+                        + "\"authorId\":\"" + someoneElse + "\",\"userId\":\"" + someoneElse + "\",\"heldBecause\":null}");
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        assertThat((String) JsonPath.read(posted.body(), "$.status")).as("a first comment waits").isEqualTo("PENDING");
+        assertThat(jdbc.sql("select count(*) from comments where author_id = ?").param(someoneElse).query(Integer.class)
+                .single()).as("attributed to someone else").isZero();
+    }
+
+    @Test
     void repliesNestOneLevelUnderTheirComment() {
         String top = approved(alice, "Top-level");
         String reader2 = TestIssuer.get().userToken(UUID.randomUUID(), Role.USER);
