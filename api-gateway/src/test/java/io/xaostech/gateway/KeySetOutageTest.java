@@ -2,10 +2,12 @@ package io.xaostech.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xaostech.platform.dependency.DependencyFailures;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -25,12 +27,16 @@ class KeySetOutageTest extends GatewayTestBase {
         ACCOUNT.keySetDown(false);
     }
 
+    @Autowired
+    DependencyFailures failures;
+
     @Test
     void aFailedKeySetFetchIsRetriedSoon() throws InterruptedException {
         ACCOUNT.rotate();
         String token = "Bearer " + ACCOUNT.token(UUID.randomUUID().toString());
         Thread.sleep(1100);
         assertThat(chat(token)).as("no keys yet").isEqualTo(401);
+        assertThat(failures.count("account", "keep-known-keys")).as("the failed fetches counted and logged").isPositive();
 
         ACCOUNT.keySetDown(false);
         Thread.sleep(1100);

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.xaostech.gateway.config.GatewayProperties;
+import io.xaostech.platform.dependency.DependencyFailures;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,13 +44,15 @@ class JwksCache {
     private final WebClient web;
     private final GatewayProperties.Auth settings;
     private final Clock clock;
+    private final DependencyFailures failures;
     private volatile Map<String, VerificationKey> keys = Map.of();
     /** Until when a fetch for an unknown key id is not allowed again. */
     private volatile Instant nextFetchAllowed = Instant.EPOCH;
     private final AtomicReference<Mono<Map<String, VerificationKey>>> inFlight = new AtomicReference<>();
 
-    JwksCache(WebClient web, GatewayProperties properties, Clock clock) {
+    JwksCache(WebClient web, GatewayProperties properties, Clock clock, DependencyFailures failures) {
         this.web = web;
+        this.failures = failures;
         this.settings = properties.auth();
         this.clock = clock;
     }
@@ -89,8 +92,8 @@ class JwksCache {
                     nextFetchAllowed = clock.instant().plus(settings.jwksMinRefreshInterval());
                 })
                 .onErrorResume(e -> {
-                    log.warn("Could not fetch signing keys from {}: {}; keeping {} known key(s)", settings.jwksUri(),
-                            e.toString(), keys.size());
+                    failures.record("account", "keep-known-keys", "fetch signing keys from " + settings.jwksUri()
+                            + " (keeping " + keys.size() + " known)", e);
                     // A failed fetch (account still starting, say) may be retried soon, not only after the full
                     // interval: otherwise every token is refused for that long.
                     nextFetchAllowed = clock.instant().plus(FAILED_FETCH_BACKOFF);

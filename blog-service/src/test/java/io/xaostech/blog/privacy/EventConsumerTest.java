@@ -2,11 +2,13 @@ package io.xaostech.blog.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xaostech.common.event.EventEnvelope;
 import io.xaostech.common.event.Topics;
 import io.xaostech.common.event.UserDeleted;
 import io.xaostech.common.id.EventId;
 import io.xaostech.common.id.UserId;
+import io.xaostech.platform.dependency.DependencyFailures;
 import io.xaostech.platform.events.EventConsumer;
 import io.xaostech.platform.events.EventHandler;
 import io.xaostech.platform.test.TestInfrastructure;
@@ -29,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The shared event consumer (platform-support) against real Redis: each event handled once, failures retried. */
 class EventConsumerTest {
+
+    private final DependencyFailures failures = new DependencyFailures(new SimpleMeterRegistry());
 
     private final String stream = Topics.STREAM_PREFIX + "test-" + UUID.randomUUID();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -98,6 +102,8 @@ class EventConsumerTest {
         }
         assertThat(redis.opsForStream().pending(stream, "blog").getTotalPendingMessages()).isZero();
         assertThat(handled).isEmpty();
+        assertThat(failures.count("events", "retry-later")).as("each failure counted and logged").isEqualTo(3);
+        assertThat(failures.count("events", "dropped")).as("and the giving up (checklist 23)").isEqualTo(1);
     }
 
     private EventConsumer consumer(List<UUID> handled, UUID failing, AtomicInteger failuresLeft, int maxDeliveries) {
@@ -127,7 +133,7 @@ class EventConsumerTest {
             }
         };
         return new EventConsumer(redis, json, List.of(handler), "blog", Duration.ofSeconds(1), Duration.ZERO,
-                maxDeliveries);
+                maxDeliveries, failures);
     }
 
     private void publish(UUID user) {

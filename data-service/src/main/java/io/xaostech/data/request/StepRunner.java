@@ -4,9 +4,11 @@ import io.xaostech.data.audit.AuditLog;
 import io.xaostech.data.config.DataProperties;
 import io.xaostech.data.consent.ConsentService;
 import io.xaostech.data.consent.Subject;
+import io.xaostech.platform.dependency.DependencyFailures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +41,12 @@ class StepRunner {
     private final DataProperties properties;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final DependencyFailures failures;
 
     StepRunner(PrivacyRequests requests, PrivacyEndpoints endpoints, ExportBundles bundles, ConsentService consents,
                AuditLog audit, DataProperties properties, TransactionTemplate tx,
-               JsonMapper json) {
+               JsonMapper json, DependencyFailures failures) {
+        this.failures = failures;
         this.requests = requests;
         this.endpoints = endpoints;
         this.bundles = bundles;
@@ -80,8 +84,9 @@ class StepRunner {
             long factor = 1L << Math.min(step.attempts(), 20);
             Duration retry = properties.retryBase().multipliedBy(factor);
             Duration wait = retry.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : retry;
-            log.warn("Privacy request {} step {} failed (attempt {}), again in {}: {}", step.requestId(), step.service(),
-                    step.attempts() + 1, wait, e.getMessage());
+            failures.record(step.service(), "retry-with-backoff", step.kind().name().toLowerCase(Locale.ROOT)
+                    + " for privacy request " + step.requestId() + " (attempt " + (step.attempts() + 1) + ", again in "
+                    + wait + ")", e);
             requests.failed(step, String.valueOf(e.getMessage()), wait);
         }
     }

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.Role;
 import io.xaostech.data.DataApi;
+import io.xaostech.platform.dependency.DependencyFailures;
 import io.xaostech.platform.test.TestIssuer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -55,6 +56,9 @@ class PrivacyRequestTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DependencyFailures failures;
 
     @Autowired
     JdbcClient jdbc;
@@ -105,6 +109,8 @@ class PrivacyRequestTest {
         assertThat(JsonPath.<String>read(waiting, "$.status")).as("never completed while a step failed")
                 .isEqualTo("IN_PROGRESS");
         assertThat(JsonPath.<List<String>>read(waiting, "$.steps[?(@.service == 'chat')].lastError").get(0)).contains("503");
+        assertThat(failures.count("chat", "retry-with-backoff")).as("each failed attempt counted and logged (checklist 23)")
+                .isGreaterThanOrEqualTo(2);
 
         CHAT.up = true;
         await().atMost(Duration.ofSeconds(10)).until(() -> JsonPath.read(request(id), "$.status").equals("COMPLETED"));

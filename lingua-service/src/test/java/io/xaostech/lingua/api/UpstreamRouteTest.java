@@ -18,6 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -31,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * translations in memory, so what Redis holds is what is answered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class UpstreamRouteTest {
 
     private static final AtomicBoolean FAILING = new AtomicBoolean();
@@ -88,7 +92,7 @@ class UpstreamRouteTest {
     }
 
     @Test
-    void aPairApertiumLacksGoesUpstreamAndAnOutageLeavesApertiumPairsAlone() {
+    void aPairApertiumLacksGoesUpstreamAndAnOutageLeavesApertiumPairsAlone(CapturedOutput logs) {
         LinguaApi api = new LinguaApi(port);
         String key = TestIssuer.get().apiKey(UUID.randomUUID(), "user", ApiKeyScope.TRANSLATE);
         String request = "{\"q\":\"%s\",\"source\":\"en\",\"target\":\"%s\",\"api_key\":\"" + key + "\"}";
@@ -107,6 +111,10 @@ class UpstreamRouteTest {
         }
         HttpResponse<String> open = api.post("/api/v1/lingua/translate", request.formatted("Good night", "de"));
         assertThat((String) JsonPath.read(open.body(), "$.detail")).contains("kept failing");
+        // Logged and measured (checklist 23): each failed call is a WARN line and a count on the metrics endpoint.
+        assertThat(logs.getOut()).contains("Dependency upstream-translation failed while trying to translate en-de");
+        assertThat(api.call("GET", "/actuator/prometheus", null, null).body()).containsPattern(
+                "xaos_dependency_failures_total\\{[^}]*dependency=\"upstream-translation\"[^}]*policy=\"pair-unavailable\"[^}]*} [1-9]");
 
         HttpResponse<String> spanish = api.post("/api/v1/lingua/translate", request.formatted("The house is big.", "es"));
         assertThat(spanish.statusCode()).as(spanish.body()).isEqualTo(200);

@@ -9,6 +9,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.net.RequestOptions;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.payments.config.PaymentsProperties;
+import io.xaostech.platform.dependency.DependencyFailures;
 import io.xaostech.platform.web.ProblemException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,8 +35,10 @@ public class StripeApi {
     }
 
     private final StripeClient client;
+    private final DependencyFailures failures;
 
-    public StripeApi(PaymentsProperties properties) {
+    public StripeApi(PaymentsProperties properties, DependencyFailures failures) {
+        this.failures = failures;
         PaymentsProperties.Stripe stripe = properties.stripe();
         this.client = !stripe.configured() ? null : StripeClient.builder()
                 .setApiKey(stripe.apiKey())
@@ -73,10 +76,10 @@ public class StripeApi {
         try {
             return call.run(client);
         } catch (ApiConnectionException e) {
-            log.warn("Stripe unreachable while trying to {}: {}", what, e.getMessage());
+            failures.record("stripe", "retry-later", what, e);
             throw unavailable("Stripe could not be reached to " + what + "; retry with the same Idempotency-Key.");
         } catch (RateLimitException e) {
-            log.warn("Stripe rate limited us while trying to {}: {}", what, e.getMessage());
+            failures.record("stripe", "retry-later", what + " (rate limited)", e);
             throw unavailable("Stripe is busy and refused to " + what + " for now; retry with the same Idempotency-Key.");
         } catch (IdempotencyException e) {
             // Our derived key met other parameters at Stripe: the client reused its key for another request.
@@ -85,10 +88,11 @@ public class StripeApi {
         } catch (AuthenticationException e) {
             // PermissionException is one too: a restricted key without the right.
             log.error("Stripe refused our API key while trying to {}: {}", what, e.getMessage());
+            failures.record("stripe", "bad-gateway", what, e);
             throw badGateway(what, e);
         } catch (StripeException e) {
             Integer status = e.getStatusCode();
-            log.warn("Stripe failed to {} (HTTP {}, request {}): {}", what, status, e.getRequestId(), e.getMessage());
+            failures.record("stripe", "bad-gateway", what + " (HTTP " + status + ", request " + e.getRequestId() + ")", e);
             throw badGateway(what, e);
         }
     }

@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.security.Role;
 import io.xaostech.payments.PaymentsTest;
+import io.xaostech.platform.dependency.DependencyFailures;
 import io.xaostech.platform.test.FakeStripe;
 import io.xaostech.platform.test.TestIssuer;
 import java.net.http.HttpResponse;
@@ -20,9 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Checkout and portal sessions against the fake Stripe: one customer per user, idempotent, failures as problems. */
 class CheckoutTest extends PaymentsTest {
+
+    @Autowired
+    DependencyFailures failures;
 
     private static final String MONTHLY = "{\"plan\":\"supporter-monthly\"}";
 
@@ -105,8 +110,11 @@ class CheckoutTest extends PaymentsTest {
         int before = sessionsOf(user).size();
         String customer = (String) stripe.customersOf(user.toString()).get(0).get("id");
 
+        double failedBefore = failures.count("stripe", "bad-gateway");
         stripe.failNext(500);
         assertProblem(checkout(user, MONTHLY, key), 502, ProblemType.BAD_GATEWAY);
+        assertThat(failures.count("stripe", "bad-gateway")).as("counted and logged (checklist 23)")
+                .isEqualTo(failedBefore + 1);
         HttpResponse<String> retried = checkout(user, MONTHLY, key);
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
         assertThat(sessionsOf(user)).hasSize(before + 1);

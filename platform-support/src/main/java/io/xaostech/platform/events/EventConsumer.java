@@ -2,6 +2,7 @@ package io.xaostech.platform.events;
 
 import io.xaostech.common.event.EventEnvelope;
 import io.xaostech.common.event.Topics;
+import io.xaostech.platform.dependency.DependencyFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,13 @@ public class EventConsumer implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration retryAfter;
     private final int maxDeliveries;
+    private final DependencyFailures failures;
     private final Set<String> groupsKnown = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor;
 
     public EventConsumer(StringRedisTemplate redis, JsonMapper json, List<EventHandler<?>> handlers, String group,
-                         Duration pollInterval, Duration retryAfter, int maxDeliveries) {
+                         Duration pollInterval, Duration retryAfter, int maxDeliveries, DependencyFailures failures) {
+        this.failures = failures;
         this.redis = redis;
         this.json = json;
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic,
@@ -98,6 +101,7 @@ public class EventConsumer implements SmartLifecycle {
             if (message.getTotalDeliveryCount() >= maxDeliveries) {
                 log.error("Giving up on event {} of {} after {} deliveries", message.getIdAsString(), stream,
                         message.getTotalDeliveryCount());
+                failures.record("events", "dropped", "handle event " + message.getIdAsString() + " of " + stream, null);
                 redis.opsForStream().acknowledge(stream, group, message.getId());
                 continue;
             }
@@ -116,7 +120,7 @@ public class EventConsumer implements SmartLifecycle {
             }
             redis.opsForStream().acknowledge(stream, group, record.getId());
         } catch (RuntimeException e) {
-            log.warn("Event {} ({}) of {} failed and will be retried: {}", record.getId(), type, stream, e.toString());
+            failures.record("events", "retry-later", "handle event " + record.getId() + " (" + type + ") of " + stream, e);
         }
     }
 

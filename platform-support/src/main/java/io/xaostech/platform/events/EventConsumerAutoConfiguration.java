@@ -2,6 +2,7 @@ package io.xaostech.platform.events;
 
 import io.xaostech.platform.config.PlatformAutoConfiguration;
 import io.xaostech.platform.config.PlatformProperties;
+import io.xaostech.platform.dependency.DependencyFailures;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,9 @@ public class EventConsumerAutoConfiguration {
                                 PlatformProperties platform,
                                 @Value("${xaos.platform.events.poll-interval:1s}") Duration pollInterval,
                                 @Value("${xaos.platform.events.retry-after:30s}") Duration retryAfter,
-                                @Value("${xaos.platform.events.max-deliveries:10}") int maxDeliveries) {
-        return new EventConsumer(redis, json, handlers, platform.service().id(), pollInterval, retryAfter, maxDeliveries);
+                                @Value("${xaos.platform.events.max-deliveries:10}") int maxDeliveries,
+                                DependencyFailures failures) {
+        return new EventConsumer(redis, json, handlers, platform.service().id(), pollInterval, retryAfter, maxDeliveries,
+                failures);
     }
 }

@@ -8,6 +8,7 @@ import io.xaostech.lingua.engine.EngineUnavailable;
 import io.xaostech.lingua.engine.TranslationEngine;
 import io.xaostech.lingua.language.LanguagePair;
 import io.xaostech.platform.crypto.Sha256;
+import io.xaostech.platform.dependency.DependencyFailures;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(2)
 public class UpstreamEngine implements TranslationEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(UpstreamEngine.class);
-
     private final LinguaProperties.Upstream settings;
     private final UpstreamProtocol protocol;
     private final Set<LanguagePair> pairs;
@@ -39,9 +36,11 @@ public class UpstreamEngine implements TranslationEngine {
     private final JsonMapper json;
     private final CircuitBreaker breaker;
     private final String version;
+    private final DependencyFailures failures;
 
-    public UpstreamEngine(LinguaProperties properties, JsonMapper json) {
+    public UpstreamEngine(LinguaProperties properties, JsonMapper json, DependencyFailures failures) {
         this.settings = properties.upstream();
+        this.failures = failures;
         this.json = json;
         this.protocol = UpstreamProtocol.of(settings.kind());
         if (protocol != UpstreamProtocol.NONE && settings.url() == null) {
@@ -89,7 +88,7 @@ public class UpstreamEngine implements TranslationEngine {
             Thread.currentThread().interrupt();
             throw new EngineUnavailable("Interrupted while waiting for the upstream translation engine.", 1);
         } catch (Exception e) {
-            log.warn("Upstream {} failed for {}: {}", settings.kind(), pair, e.toString());
+            failures.record("upstream-translation", "pair-unavailable", "translate " + pair + " with " + settings.kind(), e);
             throw new EngineUnavailable("The upstream translation engine for " + pair + " did not answer usefully; "
                     + "retry later.", 5);
         }

@@ -3,9 +3,11 @@ package io.xaostech.lingua.engine.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xaostech.lingua.TestProperties;
 import io.xaostech.lingua.engine.EngineUnavailable;
 import io.xaostech.lingua.language.LanguagePair;
+import io.xaostech.platform.dependency.DependencyFailures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,13 @@ class UpstreamEngineTest {
 
     private static final LanguagePair EN_DE = new LanguagePair("en", "de");
 
-    private static UpstreamEngine engine(String kind, FakeUpstream upstream, String apiKey) {
+    private final DependencyFailures failures = new DependencyFailures(new SimpleMeterRegistry());
+
+    private UpstreamEngine engine(String kind, FakeUpstream upstream, String apiKey) {
         return new UpstreamEngine(TestProperties.of(Map.of("xaos.lingua.upstream.kind", kind,
                 "xaos.lingua.upstream.url", upstream.url().toString(), "xaos.lingua.upstream.api-key", apiKey,
                 "xaos.lingua.upstream.pairs", "en-de,en-pt", "xaos.lingua.upstream.timeout", "2s",
-                "xaos.lingua.upstream.open-for", "30s")), JsonMapper.builder().build());
+                "xaos.lingua.upstream.open-for", "30s")), JsonMapper.builder().build(), failures);
     }
 
     @Test
@@ -69,6 +73,7 @@ class UpstreamEngineTest {
             assertThatThrownBy(() -> engine.translate(EN_DE, List.of("Hello"))).isInstanceOf(EngineUnavailable.class);
             assertThat(upstream.requests).hasSize(1);
             assertThat(elsewhere.requests).as("only the configured host is called (SSRF)").isEmpty();
+            assertThat(failures.count("upstream-translation", "pair-unavailable")).as("counted (checklist 23)").isEqualTo(1);
         }
     }
 
