@@ -2,6 +2,7 @@ package io.xaostech.account.user;
 
 import io.xaostech.account.audit.AuditLog;
 import io.xaostech.account.oauth.TokenRevocation;
+import io.xaostech.account.session.Sessions;
 import io.xaostech.common.page.Page;
 import io.xaostech.common.page.PageRequest;
 import io.xaostech.common.problem.ProblemType;
@@ -34,8 +35,10 @@ class AdminUserService {
     private final JdbcClient jdbc;
     private final TokenRevocation tokens;
     private final AuditLog audit;
+    private final Sessions sessions;
 
-    AdminUserService(JdbcClient jdbc, TokenRevocation tokens, AuditLog audit) {
+    AdminUserService(JdbcClient jdbc, TokenRevocation tokens, AuditLog audit, Sessions sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.audit = audit;
@@ -73,10 +76,11 @@ class AdminUserService {
         return new Page<>(items, encode(last.createdAt() + "|" + last.id()));
     }
 
-    /** Disables a user: no sign-in, no refresh, every token revoked at once. */
+    /** Disables a user: no sign-in, no refresh, every sign-in session ended and every token revoked at once. */
     @Transactional
     void disable(String admin, UUID user) {
         setStatus(user, "DISABLED");
+        sessions.endAllOf(user);
         int revoked = tokens.revokeAllOf(user);
         audit.record(AuditLog.Type.USER_DISABLED, admin, user.toString(), "revoked authorizations: " + revoked);
     }

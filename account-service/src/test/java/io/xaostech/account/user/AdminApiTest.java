@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.xaostech.account.AccountApiTestBase;
 import io.xaostech.account.AccountFixture;
+import io.xaostech.account.SignInForm;
 import io.xaostech.common.problem.ProblemType;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -54,6 +55,26 @@ class AdminApiTest extends AccountApiTestBase {
         assertThat((List<?>) JsonPath.read(sneaky.body(), "$.items")).isEmpty();
         AccountFixture.assertProblem(api.get("/api/v1/account/admin/users?cursor=garbage", adminToken), 400, ProblemType.INVALID_REQUEST);
         AccountFixture.assertProblem(api.get("/api/v1/account/admin/users?limit=1000", adminToken), 400, ProblemType.INVALID_REQUEST);
+    }
+
+    @Test
+    void disablingEndsTheUsersSignInSessions() throws Exception {
+        String email = marker + "-signed-in@example.test";
+        String user = api.newUser(email, "a signed-in passphrase");
+        SignInForm browser = new SignInForm(port);
+        assertThat(browser.signIn(email, "a signed-in passphrase")).doesNotContain("error");
+        assertThat(consentPage(browser)).as("signed in").doesNotEndWith("/login");
+
+        assertThat(api.post("/api/v1/account/admin/users/" + user + "/disable", adminToken, "").statusCode()).isEqualTo(204);
+
+        assertThat(consentPage(browser)).as("the browser's session is over").endsWith("/login");
+        assertThat(jdbc.sql("select count(*) from user_sessions where user_id = ?::uuid and ended_at is null").param(user)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private String consentPage(SignInForm browser) throws Exception {
+        return browser.browser().send(java.net.http.HttpRequest.newBuilder(api.http().uri("/oauth2/consent")).build(),
+                HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElse("");
     }
 
     @Test
