@@ -102,13 +102,16 @@ class GatewayRoutingTest {
 
     @Test
     void clientAddressIsTheConnectionsNeverWhatTheClientClaims() throws InterruptedException {
-        get("/api/v1/blog/posts", Map.of("X-Forwarded-For", "203.0.113.9", "X-Forwarded-Host", "evil.example"));
+        get("/api/v1/blog/posts", Map.of("X-Forwarded-For", "203.0.113.9", "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Prefix", "/evil", "Forwarded", "for=198.51.100.1;proto=https"));
 
         StubBackend.Received received = BACKENDS.get(XaosService.BLOG).next();
         assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(received.header("X-Forwarded-Host")).as("the Host the client addressed, not its claim")
                 .isEqualTo("127.0.0.1:" + port);
-        assertThat(received.header("X-Forwarded-Prefix")).isNull();
+        assertThat(received.header("X-Forwarded-Proto")).as("the connection's scheme").isEqualTo("http");
+        assertThat(received.header("X-Forwarded-Prefix")).as("a route without a prefix").isNull();
+        assertThat(received.header("Forwarded")).isNull();
     }
 
     @Test

@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The client's address as far as it can be trusted: with no trusted proxy in front, the connection's peer; with
- * N trusted proxies, the address the outermost of them saw ({@code X-Forwarded-For}, N-th entry from the
- * right). Entries further left are the client's own claims and are ignored. Worked out once per request.
+ * The client's address and scheme as far as they can be trusted: with no trusted proxy in front, the
+ * connection's peer and scheme; with N trusted proxies, the address the outermost of them saw
+ * ({@code X-Forwarded-For}, N-th entry from the right; entries further left are the client's own claims and are
+ * ignored) and the scheme the nearest one reports ({@code X-Forwarded-Proto}, last entry: TLS ends there).
+ * The address is worked out once per request.
  */
 @Component
 public class ClientAddress {
@@ -31,6 +33,21 @@ public class ClientAddress {
         String address = resolve(exchange);
         exchange.getAttributes().put(ATTRIBUTE, address);
         return address;
+    }
+
+    /** {@code https} or {@code http}, as the client reached the platform. */
+    public String scheme(ServerWebExchange exchange) {
+        String connection = exchange.getRequest().getURI().getScheme();
+        if (trustedHops == 0) {
+            return connection;
+        }
+        List<String> reported = exchange.getRequest().getHeaders().getOrEmpty("X-Forwarded-Proto");
+        if (reported.isEmpty()) {
+            return connection;
+        }
+        String[] values = reported.get(reported.size() - 1).split(",");
+        String nearest = values[values.length - 1].strip().toLowerCase(java.util.Locale.ROOT);
+        return nearest.equals("https") || nearest.equals("http") ? nearest : connection;
     }
 
     private String resolve(ServerWebExchange exchange) {

@@ -12,7 +12,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The forwarding headers a service may trust, set by the gateway itself after Spring Cloud Gateway has removed
  * every client-sent X-Forwarded header: {@code X-Forwarded-For} is the client's address as {@link ClientAddress}
- * trusts it (the connection's peer unless trusted proxies are configured), {@code X-Forwarded-Proto} its scheme,
+ * trusts it (the connection's peer unless trusted proxies are configured), {@code X-Forwarded-Proto} its scheme
+ * (the TLS-ending proxy's report when trusted proxies are configured),
  * {@code X-Forwarded-Host} the {@code Host} the client addressed (so the URLs a service builds — the sign-in
  * page's return to the authorization request, the consent page — point at the gateway, not at the service), and
  * {@code X-Forwarded-Prefix} the path prefix the route stripped (route metadata {@code forwarded-prefix}).
@@ -37,7 +38,7 @@ class ForwardedHeaders implements HttpHeadersFilter, Ordered {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
-        headers.set("X-Forwarded-Proto", exchange.getRequest().getURI().getScheme());
+        headers.set("X-Forwarded-Proto", clientAddress.scheme(exchange));
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         Object prefix = route == null ? null : route.getMetadata().get(PREFIX_METADATA);
         if (prefix != null) {

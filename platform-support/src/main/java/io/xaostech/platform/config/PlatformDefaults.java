@@ -43,6 +43,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         p.put("server.port", service.defaultPort());
         p.put("server.shutdown", "graceful");
         p.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        // Forwarded headers are read by platform-support's TrustedProxies (servlet) and the gateway's own filters,
+        // never by the server itself: on a detected cloud platform Boot would otherwise believe them from any
+        // private address.
+        p.put("server.forward-headers-strategy", "none");
         p.put("server.max-http-request-header-size", "16KB");
         p.put("spring.servlet.multipart.max-file-size", "10MB");
         p.put("spring.servlet.multipart.max-request-size", "11MB");

@@ -34,6 +34,13 @@ public final class DependencyFailures {
                 cause == null ? "-" : cause.toString());
     }
 
+    /** As {@link #record}, logged at ERROR: the failure needs an operator (a refused API key, a dropped event). */
+    public void recordSevere(String dependency, String policy, String doing, Throwable cause) {
+        meters.counter(METRIC, "dependency", dependency, "policy", policy).increment();
+        log.error("Dependency {} failed while trying to {} (policy: {}): {}", dependency, doing, policy,
+                cause == null ? "-" : cause.toString());
+    }
+
     /** How many failures of {@code dependency} were recorded under {@code policy} so far. */
     public double count(String dependency, String policy) {
         var counter = meters.find(METRIC).tags("dependency", dependency, "policy", policy).counter();

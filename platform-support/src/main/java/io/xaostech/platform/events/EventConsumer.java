@@ -99,9 +99,8 @@ public class EventConsumer implements SmartLifecycle {
                 continue;
             }
             if (message.getTotalDeliveryCount() >= maxDeliveries) {
-                log.error("Giving up on event {} of {} after {} deliveries", message.getIdAsString(), stream,
-                        message.getTotalDeliveryCount());
-                failures.record("events", "dropped", "handle event " + message.getIdAsString() + " of " + stream, null);
+                failures.recordSevere("events", "dropped", "handle event " + message.getIdAsString() + " of " + stream
+                        + " (given up after " + message.getTotalDeliveryCount() + " deliveries)", null);
                 redis.opsForStream().acknowledge(stream, group, message.getId());
                 continue;
             }

@@ -32,7 +32,7 @@ public class ServletWebAutoConfiguration {
 
     /**
      * Forwarded headers believed from trusted proxies only ({@code xaos.platform.trusted-proxies}, address blocks;
-     * loopback and private networks by default). It takes the place of Spring Boot's
+     * loopback by default). It takes the place of Spring Boot's
      * {@code server.forward-headers-strategy=framework}, which believes every peer.
      */
     @Bean

@@ -13,16 +13,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code X-Forwarded-*} and {@code Forwarded} headers are believed only from our own proxies (SECURITY-CHECKLIST
- * 21): a request whose peer is a trusted proxy (the gateway; by default loopback and private networks, where it
- * runs next to the services) gets the client's address, scheme, host and prefix from them, as Spring's
+ * 21): a request whose peer is a trusted proxy (the gateway; by default loopback only, where the launcher runs
+ * it next to the services; Docker Compose names its networks) gets the client's address, scheme, host and
+ * prefix from them, as Spring's
  * {@link ForwardedHeaderFilter} reads them; any other peer's forwarded headers are removed, so a client reaching
  * a service directly cannot choose the address its rate limits and audit records see.
  */
 final class TrustedProxies extends OncePerRequestFilter {
 
-    /** Loopback and the private ranges of IPv4 and IPv6. */
-    static final List<String> DEFAULT = List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12",
-            "192.168.0.0/16", "fc00::/7");
+    /** Loopback: a neighbour on the same network reaching a service directly is not believed. */
+    static final List<String> DEFAULT = List.of("127.0.0.0/8", "::1/128");
 
     private final List<Cidr> trusted;
     private final ForwardedHeaderFilter believe = new ForwardedHeaderFilter();
@@ -37,6 +37,17 @@ final class TrustedProxies extends OncePerRequestFilter {
         this.trusted = trusted.stream().map(Cidr::parse).toList();
         believe.setRelativeRedirects(relativeRedirects);
         strip.setRemoveOnly(true);
+    }
+
+    /** Error pages and async dispatches see the same scheme, host and prefix as the request (as Spring's filter). */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 
     @Override

@@ -20,9 +20,9 @@ class TrustedProxiesTest {
     private static final Map<String, String> FORWARDED = Map.of("X-Forwarded-For", "203.0.113.9",
             "X-Forwarded-Proto", "https", "X-Forwarded-Host", "xaostech.example", "X-Forwarded-Prefix", "/site");
 
-    private static HttpResponse<String> caller(int port) {
+    private static HttpResponse<String> caller(int port, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/caller"));
-        FORWARDED.forEach(request::header);
+        headers.forEach(request::header);
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | InterruptedException e) {
@@ -39,8 +39,12 @@ class TrustedProxiesTest {
         assertThat(proxies.isTrusted("fe80::1")).isFalse();
         assertThat(proxies.isTrusted("192.0.2.7")).isTrue();
         assertThat(proxies.isTrusted("192.0.2.8")).isFalse();
-        assertThat(new TrustedProxies(TrustedProxies.DEFAULT, false).isTrusted("172.20.0.5")).as("a Docker network").isTrue();
-        assertThat(new TrustedProxies(TrustedProxies.DEFAULT, false).isTrusted("8.8.8.8")).isFalse();
+        TrustedProxies loopback = new TrustedProxies(TrustedProxies.DEFAULT, false);
+        assertThat(loopback.isTrusted("127.0.0.1")).isTrue();
+        assertThat(loopback.isTrusted("::1")).isTrue();
+        assertThat(loopback.isTrusted("::ffff:127.0.0.1")).as("IPv4-mapped").isTrue();
+        assertThat(loopback.isTrusted("192.168.1.20")).as("a neighbour on the LAN").isFalse();
+        assertThat(loopback.isTrusted("8.8.8.8")).isFalse();
     }
 
     @Nested
@@ -54,7 +58,7 @@ class TrustedProxiesTest {
 
         @Test
         void theClientsAddressSchemeAndPrefixAreTakenFromTheProxy() {
-            HttpResponse<String> caller = caller(port);
+            HttpResponse<String> caller = caller(port, FORWARDED);
 
             assertThat(JsonPath.<String>read(caller.body(), "$.address")).isEqualTo("203.0.113.9");
             assertThat(JsonPath.<Boolean>read(caller.body(), "$.secure")).isTrue();
@@ -73,7 +77,9 @@ class TrustedProxiesTest {
 
         @Test
         void forwardedHeadersAreIgnored() {
-            HttpResponse<String> caller = caller(port);
+            HttpResponse<String> caller = caller(port, FORWARDED);
+            HttpResponse<String> rfc7239 = caller(port, Map.of("Forwarded", "for=198.51.100.1;proto=https;host=evil.example"));
+            assertThat(rfc7239.body()).doesNotContain("198.51.100.1").doesNotContain("evil.example");
 
             assertThat(JsonPath.<String>read(caller.body(), "$.address")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
             assertThat(JsonPath.<Boolean>read(caller.body(), "$.secure")).isFalse();
