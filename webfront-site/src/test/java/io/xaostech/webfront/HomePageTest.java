@@ -163,6 +163,13 @@ class HomePageTest {
             assertThat(foreign.statusCode()).as("a form sent from " + from).isEqualTo(403);
             assertThat(foreign.headers().firstValue("Set-Cookie")).as("sent from " + from).isEmpty();
         }
+        // A browser on a plain-HTTP address sends no fetch metadata, but always an Origin with a POST.
+        HttpResponse<String> ownOrigin = browser.send(languageForm("lang=es&returnTo=%2F")
+                .header("Origin", "http://localhost:" + port).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ownOrigin.statusCode()).as("the site's own origin").isEqualTo(302);
+        HttpResponse<String> otherOrigin = browser.send(languageForm("lang=es&returnTo=%2F")
+                .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherOrigin.statusCode()).as("another origin").isEqualTo(403);
         HttpResponse<String> byGet = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/language?lang=es&returnTo=%2F")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(byGet.statusCode()).as("a GET changes nothing").isEqualTo(405);
@@ -255,9 +262,13 @@ class HomePageTest {
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
     }
 
-    private HttpResponse<String> switchLanguage(HttpClient browser, String form, String fetchSite) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/language"))
+    private HttpRequest.Builder languageForm(String form) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/language"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+
+    private HttpResponse<String> switchLanguage(HttpClient browser, String form, String fetchSite) throws Exception {
+        HttpRequest.Builder request = languageForm(form);
         if (fetchSite != null) {
             request.header("Sec-Fetch-Site", fetchSite);
         }

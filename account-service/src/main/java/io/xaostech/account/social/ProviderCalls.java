@@ -1,18 +1,20 @@
 package io.xaostech.account.social;
 
+import io.xaostech.platform.web.OutboundHttp;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -34,10 +36,7 @@ class ProviderCalls {
     /** For the user-info endpoints of GitHub and Google. */
     @Bean
     RestTemplate providerRestTemplate() {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NEVER).build());
-        factory.setReadTimeout(READ);
-        RestTemplate rest = new RestTemplate(factory);
+        RestTemplate rest = new RestTemplate(OutboundHttp.requestFactory(CONNECT, READ));
         rest.setErrorHandler(new RedirectsAreErrors());
         return rest;
     }
@@ -62,10 +61,16 @@ class ProviderCalls {
     JwtDecoderFactory<ClientRegistration> idTokenDecoders(RestTemplate providerRestTemplate) {
         Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
         return registration -> decoders.computeIfAbsent(registration.getRegistrationId(), id -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
-                    .restOperations(providerRestTemplate).build();
+            String keys = registration.getProviderDetails().getJwkSetUri();
+            if (keys == null || keys.isBlank()) {
+                throw new OAuth2AuthenticationException(new OAuth2Error("missing_signature_verifier",
+                        "No key set is configured for " + id + ", so its ID tokens cannot be verified.", null));
+            }
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keys).restOperations(providerRestTemplate).build();
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
                     new OidcIdTokenValidator(registration)));
+            // As Spring's own factory: email_verified a Boolean, iss a URL, times Instants, whatever the JSON types.
+            decoder.setClaimSetConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverter());
             return decoder;
         });
     }

@@ -279,9 +279,10 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
-    void aFamilyPastItsAbsoluteExpiryIsRefusedHoweverRecentlyItRotated() throws Exception {
+    void aRefreshTokenPastItsFamilysAbsoluteExpiryIsRefused() throws Exception {
         Tokens first = signInAndExchange(browser());
         Tokens rotated = refresh(first.getRefreshToken());
+        // The family's deadline passes (rotationNeverExtendsTheFamilysLifetime shows rotation keeps it).
         jdbc.sql("update oauth2_authorization set refresh_token_issued_at = now() - interval '31 days', "
                 + "refresh_token_expires_at = now() - interval '1 second' where refresh_token_value = ?").param(rotated.getRefreshToken().getValue()).update();
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 enum FileType {
 
     PNG("image/png", "png", true),
-    JPEG("image/jpeg", "jpg", true, "jpeg", "jpe"),
+    JPEG("image/jpeg", "jpg", true, "jpeg", "jpe", "jfif"),
     GIF("image/gif", "gif", true),
     PDF("application/pdf", "pdf", false);
 
@@ -42,9 +42,10 @@ enum FileType {
      * extension only if it is this type's (a PNG named {@code .php} or {@code .html} is refused, not renamed).
      */
     boolean fitsName(String filename) {
-        String name = filename == null ? "" : filename.replaceAll("^.*[/\\\\]", "");
+        // Trailing dots and spaces are dropped by some file systems ("x.php." is "x.php" there).
+        String name = filename == null ? "" : filename.replaceAll("^.*[/\\\\]", "").replaceAll("[. ]+$", "");
         int dot = name.lastIndexOf('.');
-        if (dot <= 0 || dot == name.length() - 1) {
+        if (dot < 0) {
             return true;
         }
         String given = name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);

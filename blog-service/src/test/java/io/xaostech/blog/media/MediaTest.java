@@ -101,7 +101,8 @@ class MediaTest extends BlogApiTestBase {
         assertProblem(upload("x.png", "image/png", png, reader), 403, ProblemType.FORBIDDEN);
         assertProblem(upload("x.png", "image/png", png, null), 401, ProblemType.UNAUTHORIZED);
 
-        for (String disguise : List.of("photo.php", "photo.html", "photo.svg", "photo.pdf", "photo.png.exe")) {
+        for (String disguise : List.of("photo.php", "photo.html", "photo.svg", "photo.pdf", "photo.png.exe",
+                "photo.php.", ".htaccess")) {
             HttpResponse<String> refused = upload(disguise, "image/png", png, admin);
             assertProblem(refused, 415, ProblemType.UNSUPPORTED_MEDIA_TYPE);
             assertThat(JsonPath.<String>read(refused.body(), "$.detail")).as(disguise).contains("PNG");

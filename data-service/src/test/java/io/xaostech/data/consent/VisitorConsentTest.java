@@ -87,13 +87,19 @@ class VisitorConsentTest {
         assertThat(overHttps.statusCode()).as(overHttps.body()).isEqualTo(200);
         assertThat(overHttps.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure").contains("HttpOnly");
 
-        // What a page on another site can send without a CORS preflight (which the gateway grants to no stranger):
-        // a simple content type. It decides nothing.
+        // A page on another site can send a PUT or a JSON body only after a CORS preflight, which the gateway grants
+        // to no stranger. What it can send without one, a form POST with a simple content type, decides nothing.
         TestHttp http = new TestHttp(port);
-        HttpResponse<String> simple = http.send(HttpRequest.newBuilder(http.uri("/api/v1/data/visitor/consents"))
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
+            HttpResponse<String> simple = http.send(HttpRequest.newBuilder(http.uri("/api/v1/data/visitor/consents"))
+                    .header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(api.choices("BANNER", "analytics=GRANTED"))));
+            assertThat(simple.statusCode()).as(type).isIn(401, 403, 405, 415);
+            assertThat(simple.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+        HttpResponse<String> plainPut = http.send(HttpRequest.newBuilder(http.uri("/api/v1/data/visitor/consents"))
                 .header("Content-Type", "text/plain")
                 .method("PUT", HttpRequest.BodyPublishers.ofString(api.choices("BANNER", "analytics=GRANTED"))));
-        assertThat(simple.statusCode()).isEqualTo(415);
-        assertThat(simple.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(plainPut.statusCode()).as("not JSON").isEqualTo(415);
     }
 }

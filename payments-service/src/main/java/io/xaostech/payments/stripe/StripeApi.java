@@ -87,8 +87,7 @@ public class StripeApi {
                     + "parameters; use a new key for a new request.", Map.of("field", "Idempotency-Key"));
         } catch (AuthenticationException e) {
             // PermissionException is one too: a restricted key without the right.
-            log.error("Stripe refused our API key while trying to {}: {}", what, e.getMessage());
-            failures.record("stripe", "bad-gateway", what, e);
+            failures.recordSevere("stripe", "bad-gateway", what + " (Stripe refused our API key)", e);
             throw badGateway(what, e);
         } catch (StripeException e) {
             Integer status = e.getStatusCode();

@@ -1,11 +1,10 @@
 package io.xaostech.webfront.config;
 
-import java.net.http.HttpClient;
+import io.xaostech.platform.web.OutboundHttp;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -40,10 +39,7 @@ public final class BackendClients {
     }
 
     public static RestClient client(String baseUrl, Duration connect, Duration read) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build());
-        requests.setReadTimeout(read);
-        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(OutboundHttp.requestFactory(connect, read)).build();
     }
 
     /** Runs a call, turning an error answer into a {@link Failure} with its detail and no answer into {@code unreachable}. */

@@ -19,8 +19,9 @@ import org.springframework.web.servlet.ModelAndView;
  * {@code POST /language} ({@code lang}, {@code returnTo}): the footer's switch remembers the choice and returns to
  * the page; every page's footer gets the languages on offer, each named in itself, and whether machine
  * translation is showing. A GET changes nothing (SECURITY-CHECKLIST 13). The form carries no token, so pages keep
- * no per-visitor content and their ETag; instead the browser's own {@code Sec-Fetch-Site} must say the form was
- * sent from this site (OWASP's fetch-metadata defence), so another site cannot switch a visitor's language.
+ * no per-visitor content and their ETag; instead the browser's own {@code Sec-Fetch-Site} (or, without it, its
+ * {@code Origin}) must say the form was sent from this site (OWASP's fetch-metadata and origin checks), so
+ * another site cannot switch a visitor's language.
  */
 @Controller
 @ControllerAdvice
@@ -41,13 +42,29 @@ class LanguagePages {
     @PostMapping("/language")
     ModelAndView choose(@RequestParam(defaultValue = "") String lang, @RequestParam(defaultValue = "/") String returnTo,
                   HttpServletRequest request, HttpServletResponse response) {
-        if (!"same-origin".equals(request.getHeader("Sec-Fetch-Site"))) {
+        if (!sentFromThisSite(request)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The language is chosen on this site's own pages.");
         }
         if (languages.offers(lang)) {
             languages.setLocale(request, response, Locale.forLanguageTag(lang));
         }
         return Pages.redirect(Pages.localPath(returnTo));
+    }
+
+    /**
+     * The browser's {@code Sec-Fetch-Site}; where it sends none (browsers send fetch metadata to secure origins
+     * only, so a plain-HTTP site on a LAN address gets none), the {@code Origin} every browser sends with a POST
+     * must be this site's own.
+     */
+    static boolean sentFromThisSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return fetchSite.equals("same-origin");
+        }
+        String origin = request.getHeader("Origin");
+        String url = request.getRequestURL().toString();
+        String own = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
+        return origin != null && origin.equalsIgnoreCase(own);
     }
 
     @ModelAttribute("languages")
