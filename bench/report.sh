@@ -8,7 +8,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-ALL=(startup account-tokens gateway blog chat lingua payments pages drills)
+ALL=(startup account-tokens gateway blog chat lingua payments pages drills jwt-algorithms)
 JAVA=${XAOS_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin/java
 
 if [ "${1:-}" = --no-run ]; then
