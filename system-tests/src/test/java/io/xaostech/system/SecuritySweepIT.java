@@ -9,16 +9,27 @@ import static io.xaostech.system.Platform.send;
 import static io.xaostech.system.Platform.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.xaostech.common.service.XaosService;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,24 +64,101 @@ class SecuritySweepIT {
         String claims = "{\"iss\":\"http://localhost:" + port(XaosService.GATEWAY) + "/auth\",\"sub\":\"" + id
                 + "\",\"aud\":\"api\",\"roles\":[\"ADMIN\"],\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}";
         String unsigned = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims) + ".";
-        String foreignKey = signedByAStranger(claims);
+        String foreignKey = signedByAStranger("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"stranger\"}", claims);
+        // Account's real published key: its kid, and its public key as an HMAC secret.
+        String jwks = send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/jwks"))).body();
+        String kid = field(jwks, "kid");
+        String hmac = hs256WithThePublicKey(jwks, kid, claims);
         String service = field(send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "svc-blog:dev-only-blog-secret".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal"))).body(),
                 "access_token");
-        for (String api : USER_APIS) {
-            String path = api.formatted(id);
-            assertThat(send(authorized(BASE + path, user)).statusCode()).as("the real token, " + path).isNotIn(401, 500);
-            for (String[] forged : new String[][] {{"alg none [1]", unsigned}, {"unknown key [2]", foreignKey},
-                    {"a service token, audience internal [3]", service}, {"garbage", "not.a.jwt"}}) {
-                HttpResponse<String> refused = send(authorized(BASE + path, forged[1]));
-                assertThat(refused.statusCode()).as(forged[0] + ", " + path).isEqualTo(401);
-                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                        assertThat(type).startsWith("application/problem+json"));
+        try (KeyServer attacker = new KeyServer()) {
+            String inToken = signedByAStranger("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"jwk\":" + attacker.publicJwk()
+                    + "}", claims, attacker);
+            String jku = signedByAStranger("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"jku\":\"" + attacker.url()
+                    + "\"}", claims, attacker);
+            String x5u = signedByAStranger("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"x5u\":\"" + attacker.url()
+                    + "\"}", claims, attacker);
+            for (String api : USER_APIS) {
+                String path = api.formatted(id);
+                assertThat(send(authorized(BASE + path, user)).statusCode()).as("the real token, " + path).isNotIn(401, 500);
+                for (String[] forged : new String[][] {{"alg none [1]", unsigned}, {"unknown key [2]", foreignKey},
+                        {"HS256 keyed with the public key [1]", hmac}, {"a key in the jwk header [2]", inToken},
+                        {"a key set named by jku [2]", jku}, {"a certificate named by x5u [2]", x5u},
+                        {"a service token, audience internal [3]", service}, {"garbage", "not.a.jwt"}}) {
+                    HttpResponse<String> refused = send(authorized(BASE + path, forged[1]));
+                    assertThat(refused.statusCode()).as(forged[0] + ", " + path).isEqualTo(401);
+                    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                            assertThat(type).startsWith("application/problem+json"));
+                }
             }
+            assertThat(attacker.requests()).as("keys named in a token are never fetched [2]").isZero();
         }
+    }
+
+    /** An attacker's RSA key and a server publishing it as a key set, counting who asks. */
+    private static final class KeyServer implements AutoCloseable {
+
+        private final KeyPair keys;
+        private final HttpServer server;
+        private final AtomicInteger requests = new AtomicInteger();
+
+        KeyServer() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            byte[] set = ("{\"keys\":[" + publicJwk() + "]}").getBytes(StandardCharsets.UTF_8);
+            server.createContext("/", exchange -> {
+                requests.incrementAndGet();
+                exchange.sendResponseHeaders(200, set.length);
+                exchange.getResponseBody().write(set);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String publicJwk() {
+            var rsa = (RSAPublicKey) keys.getPublic();
+            return "{\"kty\":\"RSA\",\"n\":\"" + unsignedB64(rsa.getModulus()) + "\",\"e\":\""
+                    + unsignedB64(rsa.getPublicExponent()) + "\"}";
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json";
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static String unsignedB64(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** HS256 whose secret is the published RSA public key (its X.509 encoding), as confused verifiers accept. */
+    private static String hs256WithThePublicKey(String jwks, String kid, String claims) throws Exception {
+        Base64.Decoder url = Base64.getUrlDecoder();
+        var key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                new BigInteger(1, url.decode(field(jwks, "n"))), new BigInteger(1, url.decode(field(jwks, "e")))));
+        String signingInput = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + b64(claims);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
@@ -249,13 +337,16 @@ class SecuritySweepIT {
     }
 
     /** The claims signed RS256 by a key nobody published, under a made-up key id. */
-    private static String signedByAStranger(String claims) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        var keys = generator.generateKeyPair();
-        String signingInput = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"stranger\"}") + "." + b64(claims);
+    private static String signedByAStranger(String header, String claims) throws Exception {
+        try (KeyServer stranger = new KeyServer()) {
+            return signedByAStranger(header, claims, stranger);
+        }
+    }
+
+    private static String signedByAStranger(String header, String claims, KeyServer stranger) throws Exception {
+        String signingInput = b64(header) + "." + b64(claims);
         Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(keys.getPrivate());
+        rsa.initSign(stranger.keys.getPrivate());
         rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
     }
