@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,10 +38,15 @@ import reactor.netty.http.server.WebsocketServerSpec;
 class WebSocketAndWebhookTest {
 
     /** A chat stand-in that answers every WebSocket message with "echo:" and the message. */
+    /** The Origin and X-Forwarded-Host of the last handshake the stand-in chat received. */
+    private static final AtomicReference<String> HANDSHAKE = new AtomicReference<>();
+
     private static final DisposableServer CHAT = HttpServer.create().host("127.0.0.1").port(0)
-            .route(routes -> routes.ws("/ws/chat", (in, out) -> out.sendString(in.receiveFrames()
-                            .map(frame -> "echo:" + frame.content().toString(StandardCharsets.UTF_8))),
-                    WebsocketServerSpec.builder().protocols("xaos.chat.v1").build()))
+            .route(routes -> routes.ws("/ws/chat", (in, out) -> {
+                HANDSHAKE.set(in.headers().get("Origin") + " " + in.headers().get("X-Forwarded-Host"));
+                return out.sendString(in.receiveFrames()
+                        .map(frame -> "echo:" + frame.content().toString(StandardCharsets.UTF_8)));
+            }, WebsocketServerSpec.builder().protocols("xaos.chat.v1").build()))
             .bindNow();
 
     @LocalServerPort
@@ -76,6 +82,8 @@ class WebSocketAndWebhookTest {
 
         assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("echo:hello");
         assertThat(socket.getSubprotocol()).isEqualTo("xaos.chat.v1");
+        assertThat(HANDSHAKE.get()).as("a client without Origin reaches chat as the site itself, which chat's "
+                + "same-origin check accepts").isEqualTo("http://127.0.0.1:" + port + " 127.0.0.1:" + port);
         socket.abort();
     }
 

@@ -38,7 +38,15 @@ class ForwardedHeaders implements HttpHeadersFilter, Ordered {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
-        headers.set("X-Forwarded-Proto", clientAddress.scheme(exchange));
+        String scheme = clientAddress.scheme(exchange);
+        headers.set("X-Forwarded-Proto", scheme);
+        if (host != null && !headers.containsHeader(HttpHeaders.ORIGIN)
+                && "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade())) {
+            // A WebSocket client that is not a browser sends no Origin (the gateway judged it by its token alone);
+            // the proxied handshake then says it comes from the site itself, else the HTTP client would name the
+            // service's own address, which the service's same-origin check refuses once it believes X-Forwarded-Host.
+            headers.set(HttpHeaders.ORIGIN, scheme + "://" + host);
+        }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         Object prefix = route == null ? null : route.getMetadata().get(PREFIX_METADATA);
         if (prefix != null) {
