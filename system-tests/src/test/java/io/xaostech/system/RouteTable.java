@@ -48,10 +48,22 @@ record RouteTable(String method, String service, String servicePath, String gate
 
     /** The gateway path with its variables filled: the user's id in a SELF route, a fresh UUID anywhere else. */
     String path(String userId) {
+        return path(userId, java.util.Map.of());
+    }
+
+    /**
+     * The gateway path with its variables filled from {@code owned} where it names the path up to and including
+     * the variable (an object of the user's: "/api/v1/chat/rooms/{id}" to their room), {@code {userId}} and a
+     * SELF route's variables with the user's id, anything else with a fresh UUID.
+     */
+    String path(String userId, java.util.Map<String, String> owned) {
         StringBuilder out = new StringBuilder();
         java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\{[^}]+}").matcher(gatewayPath);
         while (variable.find()) {
-            variable.appendReplacement(out, access == Access.SELF ? userId : UUID.randomUUID().toString());
+            String upTo = gatewayPath.substring(0, variable.end());
+            String value = owned.containsKey(upTo) ? owned.get(upTo)
+                    : access == Access.SELF || variable.group().equals("{userId}") ? userId : UUID.randomUUID().toString();
+            variable.appendReplacement(out, value);
         }
         variable.appendTail(out);
         return out.toString();

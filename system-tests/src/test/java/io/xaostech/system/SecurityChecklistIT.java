@@ -121,6 +121,25 @@ class SecurityChecklistIT {
         assertThat(search.statusCode()).as("parameterised [19]").isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/posts"))).statusCode()).isEqualTo(200);
 
+        String sqlUser = newUser(BASE, "Injector");
+        String hostile = "Robert'); DROP TABLE rooms; --";
+        HttpResponse<String> room = send(json(BASE + "/api/v1/chat/rooms", sqlUser,
+                "{\"kind\":\"PUBLIC\",\"name\":\"" + hostile + "\"}"));
+        assertThat(room.statusCode()).as("chat [19]: " + room.body()).isEqualTo(201);
+        assertThat(send(authorized(BASE + "/api/v1/chat/rooms/" + field(room.body(), "id"), sqlUser)).body())
+                .as("stored as text").contains(hostile);
+        String choice = "{\"method\":\"API\",\"choices\":[{\"purpose\":\"x' OR '1'='1\",\"decision\":\"GRANTED\","
+                + "\"noticeVersion\":1}]}";
+        HttpResponse<String> consent = send(json(BASE + "/api/v1/data/users/" + subject(sqlUser) + "/consents", sqlUser,
+                choice).method("PUT", HttpRequest.BodyPublishers.ofString(choice)));
+        assertThat(consent.statusCode()).as("data [19]: " + consent.body()).isEqualTo(422);
+        HttpResponse<String> detect = send(json(BASE + "/api/v1/lingua/detect", sqlUser,
+                "{\"q\":\"'; DROP TABLE translation_memory; -- hola amigos, buenos dias\"}"));
+        assertThat(detect.statusCode()).as("lingua [19]: " + detect.body()).isEqualTo(200);
+        HttpResponse<String> plan = send(json(BASE + "/api/v1/payments/checkout-sessions", sqlUser,
+                "{\"plan\":\"' OR 1=1 --\"}"));
+        assertThat(plan.statusCode()).as("payments [19]: " + plan.body()).isEqualTo(400);
+
         String user = newUser(BASE, "Mass");
         String change = "{\"displayName\":\"Mass\",\"roles\":[\"ADMIN\"],\"email\":\"evil@example.test\",\"status\":\"ACTIVE\"}";
         HttpResponse<String> changed = send(json(BASE + "/api/v1/account/me", user, change)

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -248,7 +249,8 @@ class SecuritySweepIT {
 
     /**
      * Every route of the table ({@link RouteTable}), through the gateway: as a stranger (no credentials), and where
-     * a role or ownership decides, as a signed-in user who has neither (Bob, on fresh ids or on Alice's user id).
+     * a role or ownership decides, as a signed-in user who has neither (Bob, on Alice's real objects where the
+     * table's OWNER routes name one, on her user id, else on fresh ids); Alice's objects are intact afterwards.
      * Strangers get 401 from every API that needs a caller, users 403 from admin APIs, 403/404 for another's
      * things; webhooks without a signature 400; internal routes nothing; pages no server error, and no state
      * change without a form token. Every API refusal is problem details. All mismatches are listed at once.
@@ -256,13 +258,14 @@ class SecuritySweepIT {
     @Test
     void everyRouteAnswersStrangersWrongRolesAndOtherUsersAsItsAccessSays() throws Exception {
         String aliceId = subject(alice);
+        Map<String, String> alicesObjects = alicesObjects(aliceId);
         List<String> wrong = new java.util.ArrayList<>();
         int checked = 0;
         for (RouteTable route : RouteTable.rows()) {
             if (!route.routed()) {
                 continue;
             }
-            String path = route.path(aliceId);
+            String path = route.path(aliceId, alicesObjects);
             HttpResponse<String> anonymous = call(route, path, null);
             expect(wrong, route, "stranger", anonymous, switch (route.access()) {
                 case USER, SELF, OWNER, ADMIN -> List.of(401);
@@ -285,6 +288,38 @@ class SecuritySweepIT {
         }
         assertThat(checked).as("routes called").isGreaterThan(150);
         assertThat(wrong).as("routes answering otherwise than their access says").isEmpty();
+        String room = alicesObjects.get("/api/v1/chat/rooms/{id}");
+        assertThat(send(authorized(BASE + "/api/v1/chat/rooms/" + room + "/messages", alice)).body())
+                .as("Alice's room and message after Bob's calls [20]").contains("mine alone");
+        assertThat(send(authorized(BASE + "/api/v1/account/api-keys", alice)).body()).as("her API key")
+                .contains(alicesObjects.get("/api/v1/account/api-keys/{id}"));
+    }
+
+    /**
+     * Real objects of Alice's for the OWNER routes, so Bob's calls probe someone else's existing data (IDOR), not
+     * missing ids: an API key, her sign-in session, a private room with a message, a comment, a privacy request.
+     */
+    private static Map<String, String> alicesObjects(String aliceId) throws Exception {
+        Map<String, String> owned = new java.util.HashMap<>();
+        owned.put("/api/v1/account/api-keys/{id}", field(send(json(BASE + "/api/v1/account/api-keys", alice,
+                "{\"name\":\"walked\",\"scopes\":[\"read\"]}")).body(), "id"));
+        owned.put("/api/v1/account/me/sessions/{sid}", field(send(authorized(BASE + "/api/v1/account/me/sessions", alice))
+                .body(), "sid"));
+        String room = field(send(json(BASE + "/api/v1/chat/rooms", alice, "{\"kind\":\"PRIVATE\",\"name\":\"Walked\"}"))
+                .body(), "id");
+        owned.put("/api/v1/chat/rooms/{id}", room);
+        owned.put("/api/v1/chat/rooms/{room}", room);
+        owned.put("/api/v1/chat/rooms/{room}/messages/{id}", field(send(json(BASE + "/api/v1/chat/rooms/" + room
+                + "/messages", alice, "{\"body\":\"mine alone\"}")).body(), "id"));
+        String posts = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/posts"))).body();
+        if (posts.contains("\"slug\"")) {
+            owned.put("/api/v1/blog/comments/{id}", field(send(json(BASE + "/api/v1/blog/posts/" + field(posts, "slug")
+                    + "/comments", alice, "{\"body\":\"Alice's words\",\"displayName\":\"Alice\"}")).body(), "id"));
+        }
+        send(json(BASE + "/api/v1/data/users/" + aliceId + "/privacy-requests", alice, "{\"kind\":\"EXPORT\"}"));
+        owned.put("/api/v1/data/privacy-requests/{id}", field(send(authorized(BASE + "/api/v1/data/users/" + aliceId
+                + "/privacy-requests", alice)).body(), "id"));
+        return owned;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -112,24 +111,6 @@ class GitHubSignInTest extends AccountApiTestBase {
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
                 response.statusCode() + " " + response.body()));
-    }
-
-    /** Another server, which a provider's redirect points to; it counts the requests that reach it. */
-    static final class Elsewhere extends FakeProvider {
-
-        private final AtomicInteger calls = new AtomicInteger();
-
-        Elsewhere() {
-            jsonAt("/", () -> {
-                calls.incrementAndGet();
-                return "{\"id\":1,\"login\":\"someone-else\"}";
-            });
-            start();
-        }
-
-        int calls() {
-            return calls.get();
-        }
     }
 
     /** Just enough of GitHub's OAuth web flow and REST API for one signed-in user at a time. */

@@ -20,7 +20,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Sign-in with Google through OpenID Connect against a local server speaking Google's endpoints: the ID token is
  * signed with a key published on the stand-in's JWKS and carries the nonce Spring sent.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GoogleSignInTest extends AccountApiTestBase {
 
     private static final FakeGoogle GOOGLE = new FakeGoogle();
@@ -46,7 +50,26 @@ class GoogleSignInTest extends AccountApiTestBase {
         GOOGLE.close();
     }
 
+    /** First: the provider's key set is not cached yet, so the sign-in has to fetch it. */
     @Test
+    @Order(1)
+    void aRedirectFromTheKeySetIsNotFollowed() throws Exception {
+        GOOGLE.user("moved-" + UUID.randomUUID().toString().substring(0, 6) + "@example.test");
+        try (Elsewhere elsewhere = new Elsewhere()) {
+            GOOGLE.redirect("/certs", elsewhere.url() + "/certs");
+            try {
+                HttpClient browser = new SignInForm(port).browser();
+                String back = location(browser, URI.create(location(browser, api.http().uri("/oauth2/authorization/google"))));
+                assertThat(location(browser, URI.create(back))).as("the sign-in fails").contains("error");
+            } finally {
+                GOOGLE.redirect("/certs", null);
+            }
+            assertThat(elsewhere.calls()).as("requests that reached the redirect's target (SSRF)").isZero();
+        }
+    }
+
+    @Test
+    @Order(2)
     void aGoogleUserGetsAVerifiedAccountAndTokensIdentifyOurUser() throws Exception {
         String email = "goo-" + UUID.randomUUID().toString().substring(0, 6) + "@example.test";
         String subject = GOOGLE.user(email);
