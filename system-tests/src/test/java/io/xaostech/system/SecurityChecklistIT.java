@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
 @Order(2)
 class SecurityChecklistIT {
 
+    private static String admin;
     private static final String BASE = "http://127.0.0.1:" + port(XaosService.GATEWAY);
     private static OAuthClient app;
 
     @BeforeAll
     static void platformIsUpWithAnApp() throws Exception {
         Platform.up();
-        app = registeredClient(BASE, signInWithPkce(BASE, ADMIN_EMAIL, ADMIN_PASSWORD));
+        admin = signInWithPkce(BASE, ADMIN_EMAIL, ADMIN_PASSWORD);
+        app = registeredClient(BASE, admin);
     }
 
     @Test
@@ -139,6 +141,17 @@ class SecurityChecklistIT {
         HttpResponse<String> plan = send(json(BASE + "/api/v1/payments/checkout-sessions", sqlUser,
                 "{\"plan\":\"' OR 1=1 --\"}"));
         assertThat(plan.statusCode()).as("payments [19]: " + plan.body()).isEqualTo(400);
+
+        String slug = "injected-" + System.nanoTime();
+        assertThat(send(json(BASE + "/api/v1/blog/admin/posts", admin, "{\"title\":\"Comments welcome\",\"slug\":\"" + slug
+                + "\",\"bodyMarkdown\":\"Say something.\",\"status\":\"PUBLISHED\"}")).statusCode()).isEqualTo(201);
+        HttpResponse<String> comment = send(json(BASE + "/api/v1/blog/posts/" + slug + "/comments", sqlUser,
+                "{\"body\":\"<script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)>\","
+                        + "\"displayName\":\"Injector\"}"));
+        assertThat(comment.statusCode()).as("blog [16]: " + comment.body()).isEqualTo(201);
+        String html = comment.body().substring(comment.body().indexOf("\"html\":"), comment.body().indexOf(",\"status\":"));
+        assertThat(html).as("hostile Markdown rendered as text [16]").doesNotContain("<script").doesNotContain("<img")
+                .doesNotContain("href=\\\"javascript").contains("&lt;script&gt;");
 
         String user = newUser(BASE, "Mass");
         String change = "{\"displayName\":\"Mass\",\"roles\":[\"ADMIN\"],\"email\":\"evil@example.test\",\"status\":\"ACTIVE\"}";

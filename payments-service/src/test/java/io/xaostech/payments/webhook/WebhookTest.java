@@ -30,9 +30,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Stripe's webhook: signatures on the raw bytes, each event once, order never trusted. */
 class WebhookTest extends PaymentsTest {
+
+    @Autowired
+    ReceivedEvents received;
 
     private static final long NOW = Instant.now().getEpochSecond();
 
@@ -55,6 +59,26 @@ class WebhookTest extends PaymentsTest {
         assertThat(payments.statusCode()).as(payments.body()).isEqualTo(200);
         assertThat(JsonPath.<List<Integer>>read(payments.body(), "$.items[*].amount")).containsExactly(1500);
         assertThat(JsonPath.<List<String>>read(payments.body(), "$.items[*].kind")).containsExactly("PAYMENT");
+    }
+
+    @Test
+    void aRedeliveryDaysLaterIsStillRecognisedAfterItsPayloadWasPruned() {
+        UUID user = UUID.randomUUID();
+        String eventId = id("evt");
+        String payload = event(eventId, "checkout.session.completed", NOW,
+                checkoutSession(id("cs"), id("cus"), user, "payment", "paid", 700, "eur", id("pi")));
+        assertThat(deliver(payload).statusCode()).isEqualTo(200);
+        awaitProcessed(eventId);
+        // Stripe retries for up to three days; by then the payload may be pruned, the event id stays.
+        jdbc.sql("update stripe_events set received_at = now() - interval '4 days', processed_at = now() - interval '4 days' "
+                + "where id = ?").param(eventId).update();
+        assertThat(received.prune(Duration.ofDays(3))).isPositive();
+
+        HttpResponse<String> late = deliver(payload);
+
+        assertThat(JsonPath.<Boolean>read(late.body(), "$.duplicate")).as("recognised four days on [25]").isTrue();
+        assertThat(jdbc.sql("select count(*) from ledger_entries where user_id = ?").param(user).query(Integer.class)
+                .single()).as("one effect").isEqualTo(1);
     }
 
     @Test
