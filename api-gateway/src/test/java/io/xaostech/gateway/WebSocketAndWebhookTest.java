@@ -2,6 +2,7 @@ package io.xaostech.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import io.xaostech.common.service.XaosService;
 import io.xaostech.platform.test.TestHttp;
@@ -37,13 +38,13 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebSocketAndWebhookTest {
 
-    /** A chat stand-in that answers every WebSocket message with "echo:" and the message. */
     /** The Origin and X-Forwarded-Host of the last handshake the stand-in chat received. */
     private static final AtomicReference<String> HANDSHAKE = new AtomicReference<>();
 
+    /** A chat stand-in that answers every WebSocket message with "echo:" and the message. */
     private static final DisposableServer CHAT = HttpServer.create().host("127.0.0.1").port(0)
             .route(routes -> routes.ws("/ws/chat", (in, out) -> {
-                HANDSHAKE.set(in.headers().get("Origin") + " " + in.headers().get("X-Forwarded-Host"));
+                HANDSHAKE.set(String.join(",", in.headers().getAll("Origin")) + " " + in.headers().get("X-Forwarded-Host"));
                 return out.sendString(in.receiveFrames()
                         .map(frame -> "echo:" + frame.content().toString(StandardCharsets.UTF_8)));
             }, WebsocketServerSpec.builder().protocols("xaos.chat.v1").build()))
@@ -85,6 +86,16 @@ class WebSocketAndWebhookTest {
         assertThat(HANDSHAKE.get()).as("a client without Origin reaches chat as the site itself, which chat's "
                 + "same-origin check accepts").isEqualTo("http://127.0.0.1:" + port + " 127.0.0.1:" + port);
         socket.abort();
+
+        HANDSHAKE.set(null);
+        WebSocket fromThePage = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", "http://localhost:8080")
+                .subprotocols("xaos.chat.v1", "bearer." + token)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), new WebSocket.Listener() { })
+                .get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> HANDSHAKE.get() != null);
+        assertThat(HANDSHAKE.get()).as("an allowed browser Origin reaches chat as it came")
+                .isEqualTo("http://localhost:8080 127.0.0.1:" + port);
+        fromThePage.abort();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.xaostech.gateway.route;
 
 import io.xaostech.gateway.edge.ClientAddress;
+import java.net.URI;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -40,14 +41,15 @@ class ForwardedHeaders implements HttpHeadersFilter, Ordered {
         }
         String scheme = clientAddress.scheme(exchange);
         headers.set("X-Forwarded-Proto", scheme);
-        if (host != null && !headers.containsHeader(HttpHeaders.ORIGIN)
-                && "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade())) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        if (host != null && target != null && target.getScheme().startsWith("ws")
+                && !headers.containsHeader(HttpHeaders.ORIGIN)) {
             // A WebSocket client that is not a browser sends no Origin (the gateway judged it by its token alone);
             // the proxied handshake then says it comes from the site itself, else the HTTP client would name the
             // service's own address, which the service's same-origin check refuses once it believes X-Forwarded-Host.
             headers.set(HttpHeaders.ORIGIN, scheme + "://" + host);
         }
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         Object prefix = route == null ? null : route.getMetadata().get(PREFIX_METADATA);
         if (prefix != null) {
             headers.set("X-Forwarded-Prefix", prefix.toString());
