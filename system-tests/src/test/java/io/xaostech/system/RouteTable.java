@@ -53,8 +53,8 @@ record RouteTable(String method, String service, String servicePath, String gate
 
     /**
      * The gateway path with its variables filled from {@code owned} where it names the path up to and including
-     * the variable (an object of the user's: "/api/v1/chat/rooms/{id}" to their room), {@code {userId}} and a
-     * SELF route's variables with the user's id, anything else with a fresh UUID.
+     * the variable (an object of the user's: "/api/v1/chat/rooms/{id}" to their room), an OWNER route's
+     * {@code {userId}} and a SELF route's variables with the user's id, anything else with a fresh UUID.
      */
     String path(String userId, java.util.Map<String, String> owned) {
         StringBuilder out = new StringBuilder();
@@ -62,8 +62,9 @@ record RouteTable(String method, String service, String servicePath, String gate
         while (variable.find()) {
             String upTo = gatewayPath.substring(0, variable.end());
             String value = owned.containsKey(upTo) ? owned.get(upTo)
-                    : access == Access.SELF || variable.group().equals("{userId}") ? userId : UUID.randomUUID().toString();
-            variable.appendReplacement(out, value);
+                    : access == Access.SELF || access == Access.OWNER && variable.group().equals("{userId}") ? userId
+                    : UUID.randomUUID().toString();
+            variable.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
         }
         variable.appendTail(out);
         return out.toString();

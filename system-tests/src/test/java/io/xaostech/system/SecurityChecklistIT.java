@@ -32,15 +32,13 @@ import org.junit.jupiter.api.Test;
 @Order(2)
 class SecurityChecklistIT {
 
-    private static String admin;
     private static final String BASE = "http://127.0.0.1:" + port(XaosService.GATEWAY);
     private static OAuthClient app;
 
     @BeforeAll
     static void platformIsUpWithAnApp() throws Exception {
         Platform.up();
-        admin = signInWithPkce(BASE, ADMIN_EMAIL, ADMIN_PASSWORD);
-        app = registeredClient(BASE, admin);
+        app = registeredClient(BASE, signInWithPkce(BASE, ADMIN_EMAIL, ADMIN_PASSWORD));
     }
 
     @Test
@@ -143,6 +141,7 @@ class SecurityChecklistIT {
         assertThat(plan.statusCode()).as("payments [19]: " + plan.body()).isEqualTo(400);
 
         String slug = "injected-" + System.nanoTime();
+        String admin = signInWithPkce(BASE, ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(send(json(BASE + "/api/v1/blog/admin/posts", admin, "{\"title\":\"Comments welcome\",\"slug\":\"" + slug
                 + "\",\"bodyMarkdown\":\"Say something.\",\"status\":\"PUBLISHED\"}")).statusCode()).isEqualTo(201);
         HttpResponse<String> comment = send(json(BASE + "/api/v1/blog/posts/" + slug + "/comments", sqlUser,

@@ -69,7 +69,8 @@ class SecuritySweepIT {
         // Account's real published key: its kid, and its public key as an HMAC secret.
         String jwks = send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/jwks"))).body();
         String kid = field(jwks, "kid");
-        String hmac = hs256WithThePublicKey(jwks, kid, claims);
+        String hmac = hs256WithThePublicKey(jwks, kid, claims, false);
+        String hmacPem = hs256WithThePublicKey(jwks, kid, claims, true);
         String service = field(send(HttpRequest.newBuilder(URI.create(BASE + "/auth/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "svc-blog:dev-only-blog-secret".getBytes(StandardCharsets.UTF_8)))
@@ -87,7 +88,8 @@ class SecuritySweepIT {
                 String path = api.formatted(id);
                 assertThat(send(authorized(BASE + path, user)).statusCode()).as("the real token, " + path).isNotIn(401, 500);
                 for (String[] forged : new String[][] {{"alg none [1]", unsigned}, {"unknown key [2]", foreignKey},
-                        {"HS256 keyed with the public key [1]", hmac}, {"a key in the jwk header [2]", inToken},
+                        {"HS256 keyed with the public key [1]", hmac}, {"HS256 keyed with the public key's PEM [1]", hmacPem},
+                        {"a key in the jwk header [2]", inToken},
                         {"a key set named by jku [2]", jku}, {"a certificate named by x5u [2]", x5u},
                         {"a service token, audience internal [3]", service}, {"garbage", "not.a.jwt"}}) {
                     HttpResponse<String> refused = send(authorized(BASE + path, forged[1]));
@@ -150,14 +152,20 @@ class SecuritySweepIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** HS256 whose secret is the published RSA public key (its X.509 encoding), as confused verifiers accept. */
-    private static String hs256WithThePublicKey(String jwks, String kid, String claims) throws Exception {
+    /**
+     * HS256 whose secret is the published RSA public key, as confused verifiers accept: its X.509 (DER) bytes, or
+     * the PEM text most libraries read keys from.
+     */
+    private static String hs256WithThePublicKey(String jwks, String kid, String claims, boolean pem) throws Exception {
         Base64.Decoder url = Base64.getUrlDecoder();
         var key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
                 new BigInteger(1, url.decode(field(jwks, "n"))), new BigInteger(1, url.decode(field(jwks, "e")))));
         String signingInput = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + b64(claims);
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+        byte[] secret = !pem ? key.getEncoded() : ("-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII);
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
         return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
@@ -249,23 +257,25 @@ class SecuritySweepIT {
 
     /**
      * Every route of the table ({@link RouteTable}), through the gateway: as a stranger (no credentials), and where
-     * a role or ownership decides, as a signed-in user who has neither (Bob, on Alice's real objects where the
-     * table's OWNER routes name one, on her user id, else on fresh ids); Alice's objects are intact afterwards.
+     * a role or ownership decides, as a signed-in user who has neither (Bob, on Carol's real objects where the
+     * table's OWNER routes name one, on her user id, else on fresh ids); Carol's objects are intact afterwards.
      * Strangers get 401 from every API that needs a caller, users 403 from admin APIs, 403/404 for another's
      * things; webhooks without a signature 400; internal routes nothing; pages no server error, and no state
      * change without a form token. Every API refusal is problem details. All mismatches are listed at once.
      */
     @Test
     void everyRouteAnswersStrangersWrongRolesAndOtherUsersAsItsAccessSays() throws Exception {
-        String aliceId = subject(alice);
-        Map<String, String> alicesObjects = alicesObjects(aliceId);
+        // The owner of the objects Bob probes is the walk's own, so a hole cannot spoil the other tests' users.
+        String carol = newUser(BASE, "Carol");
+        String carolId = subject(carol);
+        Map<String, String> carols = objectsOf(carol, carolId);
         List<String> wrong = new java.util.ArrayList<>();
         int checked = 0;
         for (RouteTable route : RouteTable.rows()) {
             if (!route.routed()) {
                 continue;
             }
-            String path = route.path(aliceId, alicesObjects);
+            String path = route.path(carolId, carols);
             HttpResponse<String> anonymous = call(route, path, null);
             expect(wrong, route, "stranger", anonymous, switch (route.access()) {
                 case USER, SELF, OWNER, ADMIN -> List.of(401);
@@ -288,37 +298,46 @@ class SecuritySweepIT {
         }
         assertThat(checked).as("routes called").isGreaterThan(150);
         assertThat(wrong).as("routes answering otherwise than their access says").isEmpty();
-        String room = alicesObjects.get("/api/v1/chat/rooms/{id}");
-        assertThat(send(authorized(BASE + "/api/v1/chat/rooms/" + room + "/messages", alice)).body())
-                .as("Alice's room and message after Bob's calls [20]").contains("mine alone");
-        assertThat(send(authorized(BASE + "/api/v1/account/api-keys", alice)).body()).as("her API key")
-                .contains(alicesObjects.get("/api/v1/account/api-keys/{id}"));
+        String room = carols.get("/api/v1/chat/rooms/{id}");
+        assertThat(send(authorized(BASE + "/api/v1/chat/rooms/" + room + "/messages", carol)).body())
+                .as("Carol's room and message after Bob's calls [20]").contains("mine alone");
+        assertThat(send(authorized(BASE + "/api/v1/account/api-keys", carol)).body()).as("her API key, not revoked")
+                .contains(carols.get("/api/v1/account/api-keys/{id}"));
+        assertThat(send(authorized(BASE + "/api/v1/account/me/sessions", carol)).body()).as("her sign-in session")
+                .contains(carols.get("/api/v1/account/me/sessions/{sid}"));
+        assertThat(Platform.sql("select status || ' ' || body_markdown from blog.comments where id = '"
+                + carols.get("/api/v1/blog/comments/{id}") + "'")).as("her comment").isEqualTo("PENDING Carols words");
+        assertThat(send(authorized(BASE + "/api/v1/data/privacy-requests/" + carols.get("/api/v1/data/privacy-requests/{id}"),
+                carol)).statusCode()).as("her privacy request").isEqualTo(200);
     }
 
     /**
-     * Real objects of Alice's for the OWNER routes, so Bob's calls probe someone else's existing data (IDOR), not
-     * missing ids: an API key, her sign-in session, a private room with a message, a comment, a privacy request.
+     * Real objects of the owner's for the OWNER routes, so Bob's calls probe someone else's existing data (IDOR),
+     * not missing ids: an API key, her sign-in session, a private room with a message, a comment on a post published
+     * for it, a privacy request.
      */
-    private static Map<String, String> alicesObjects(String aliceId) throws Exception {
+    private static Map<String, String> objectsOf(String owner, String ownerId) throws Exception {
         Map<String, String> owned = new java.util.HashMap<>();
-        owned.put("/api/v1/account/api-keys/{id}", field(send(json(BASE + "/api/v1/account/api-keys", alice,
+        owned.put("/api/v1/account/api-keys/{id}", field(send(json(BASE + "/api/v1/account/api-keys", owner,
                 "{\"name\":\"walked\",\"scopes\":[\"read\"]}")).body(), "id"));
-        owned.put("/api/v1/account/me/sessions/{sid}", field(send(authorized(BASE + "/api/v1/account/me/sessions", alice))
+        owned.put("/api/v1/account/me/sessions/{sid}", field(send(authorized(BASE + "/api/v1/account/me/sessions", owner))
                 .body(), "sid"));
-        String room = field(send(json(BASE + "/api/v1/chat/rooms", alice, "{\"kind\":\"PRIVATE\",\"name\":\"Walked\"}"))
+        String room = field(send(json(BASE + "/api/v1/chat/rooms", owner, "{\"kind\":\"PRIVATE\",\"name\":\"Walked\"}"))
                 .body(), "id");
         owned.put("/api/v1/chat/rooms/{id}", room);
         owned.put("/api/v1/chat/rooms/{room}", room);
         owned.put("/api/v1/chat/rooms/{room}/messages/{id}", field(send(json(BASE + "/api/v1/chat/rooms/" + room
-                + "/messages", alice, "{\"body\":\"mine alone\"}")).body(), "id"));
-        String posts = send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/blog/posts"))).body();
-        if (posts.contains("\"slug\"")) {
-            owned.put("/api/v1/blog/comments/{id}", field(send(json(BASE + "/api/v1/blog/posts/" + field(posts, "slug")
-                    + "/comments", alice, "{\"body\":\"Alice's words\",\"displayName\":\"Alice\"}")).body(), "id"));
-        }
-        send(json(BASE + "/api/v1/data/users/" + aliceId + "/privacy-requests", alice, "{\"kind\":\"EXPORT\"}"));
-        owned.put("/api/v1/data/privacy-requests/{id}", field(send(authorized(BASE + "/api/v1/data/users/" + aliceId
-                + "/privacy-requests", alice)).body(), "id"));
+                + "/messages", owner, "{\"body\":\"mine alone\"}")).body(), "id"));
+        String slug = "walked-" + System.nanoTime();
+        String admin = Platform.signInWithPkce(BASE, Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+        assertThat(send(json(BASE + "/api/v1/blog/admin/posts", admin, "{\"title\":\"Walked\",\"slug\":\"" + slug
+                + "\",\"bodyMarkdown\":\"Comment here.\",\"status\":\"PUBLISHED\"}")).statusCode()).isEqualTo(201);
+        owned.put("/api/v1/blog/comments/{id}", field(send(json(BASE + "/api/v1/blog/posts/" + slug + "/comments", owner,
+                "{\"body\":\"Carols words\",\"displayName\":\"Carol\"}")).body(), "id"));
+        HttpResponse<String> filed = send(json(BASE + "/api/v1/data/users/" + ownerId + "/privacy-requests", owner,
+                "{\"kind\":\"EXPORT\"}"));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
+        owned.put("/api/v1/data/privacy-requests/{id}", field(filed.body(), "id"));
         return owned;
     }
 
