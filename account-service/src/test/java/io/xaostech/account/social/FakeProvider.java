@@ -21,6 +21,7 @@ abstract class FakeProvider implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Integer> requests = new ConcurrentHashMap<>();
 
     FakeProvider() {
         try {
@@ -50,6 +51,7 @@ abstract class FakeProvider implements AutoCloseable {
     void jsonAt(String path, java.util.function.Supplier<String> json) {
         handle(path, exchange -> {
             exchange.getRequestBody().readAllBytes();
+            requests.merge(path, 1, Integer::sum);
             String movedTo = redirects.get(path);
             if (movedTo != null) {
                 exchange.getResponseHeaders().set("Location", movedTo);
@@ -72,6 +74,11 @@ abstract class FakeProvider implements AutoCloseable {
         } else {
             redirects.put(path, target);
         }
+    }
+
+    /** How many requests a JSON endpoint received so far. */
+    int requests(String path) {
+        return requests.getOrDefault(path, 0);
     }
 
     void start() {

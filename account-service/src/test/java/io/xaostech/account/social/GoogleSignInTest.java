@@ -57,6 +57,7 @@ class GoogleSignInTest extends AccountApiTestBase {
         GOOGLE.user("moved-" + UUID.randomUUID().toString().substring(0, 6) + "@example.test");
         try (Elsewhere elsewhere = new Elsewhere()) {
             GOOGLE.redirect("/certs", elsewhere.url() + "/certs");
+            int asked = GOOGLE.requests("/certs");
             try {
                 HttpClient browser = new SignInForm(port).browser();
                 String back = location(browser, URI.create(location(browser, api.http().uri("/oauth2/authorization/google"))));
@@ -64,6 +65,8 @@ class GoogleSignInTest extends AccountApiTestBase {
             } finally {
                 GOOGLE.redirect("/certs", null);
             }
+            assertThat(GOOGLE.requests("/certs")).as("the key set was asked for, and answered with a redirect")
+                    .isGreaterThan(asked);
             assertThat(elsewhere.calls()).as("requests that reached the redirect's target (SSRF)").isZero();
         }
     }
