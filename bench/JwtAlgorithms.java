@@ -6,6 +6,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +49,7 @@ public class JwtAlgorithms {
             }
             verify(verifier, keys, input, signature, seconds / 2);           // warm-up
             double micros = verify(verifier, keys, input, signature, seconds);
-            System.out.printf("%s %.1f%n", algorithm.jws(), micros);
+            System.out.printf(Locale.ROOT, "%s %.1f%n", algorithm.jws(), micros);
         }
     }
 
