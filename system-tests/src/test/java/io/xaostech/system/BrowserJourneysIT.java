@@ -314,14 +314,31 @@ class BrowserJourneysIT {
                 .collect(Collectors.joining("; "))).isEmpty();
     }
 
+    /** The condition, or "not yet" when the page was replaced while it read an element (Chrome says so two ways). */
+    private static <T> T readAgainIfReplaced(WebDriver driver, java.util.function.Function<WebDriver, T> condition) {
+        try {
+            return condition.apply(driver);
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return null;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     private static <T> T waitFor(WebDriver browser, java.util.function.Function<WebDriver, T> condition) {
         return waitFor(browser, condition, Duration.ofSeconds(15));
     }
 
-    /** Waits for the condition; if it never holds, says where the browser is and photographs it. */
+    /**
+     * Waits for the condition; if it never holds, says where the browser is and photographs it. An element that
+     * goes stale while the condition reads it (the page was replaced: a form's answer arriving) is read again.
+     */
     private static <T> T waitFor(WebDriver browser, java.util.function.Function<WebDriver, T> condition, Duration most) {
         try {
-            return new WebDriverWait(browser, most, Duration.ofSeconds(1)).until(condition::apply);
+            return new WebDriverWait(browser, most, Duration.ofSeconds(1)).until(driver -> readAgainIfReplaced(driver, condition));
         } catch (org.openqa.selenium.TimeoutException e) {
             String shot = "failed-" + System.nanoTime();
             try {
