@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.WebUtils;
 
 /**
  * {@code POST /language} ({@code lang}, {@code returnTo}): the footer's switch remembers the choice and returns to
@@ -61,10 +64,8 @@ class LanguagePages {
         if (fetchSite != null) {
             return fetchSite.equals("same-origin");
         }
-        String origin = request.getHeader("Origin");
-        String url = request.getRequestURL().toString();
-        String own = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
-        return origin != null && origin.equalsIgnoreCase(own);
+        // Spring's own comparison (scheme, host, port, default ports included); it lets a request without Origin pass.
+        return request.getHeader(HttpHeaders.ORIGIN) != null && WebUtils.isSameOrigin(new ServletServerHttpRequest(request));
     }
 
     @ModelAttribute("languages")
