@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.PlainHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.xaostech.account.config.AccountProperties;
 import io.xaostech.account.keys.SigningKeys;
@@ -47,40 +43,12 @@ class TokenValidationTest {
     }
 
     @Test
-    void expiredOrNotYetValidTokensAreRejectedBeyondTheSkew() throws Exception {
-        Instant now = Instant.now();
-        assertThat(status(signed(keys.current(), c -> c.expirationTime(Date.from(now.minusSeconds(120)))))).isEqualTo(401);
-        assertThat(status(signed(keys.current(), c -> c.notBeforeTime(Date.from(now.plusSeconds(300)))))).isEqualTo(401);
-    }
-
-    @Test
     void forgedOrMisdirectedTokensAreRefusedAndTheSkewIsUnderAMinute() {
         try (ForgedTokens forged = new ForgedTokens(keys.current(), () -> new JWTClaimsSet.Builder(claims(c -> c)))) {
             forged.refused().forEach((what, token) -> assertThat(status(token)).as(what).isEqualTo(401));
             forged.acceptedAtTheSkew().forEach((what, token) -> assertThat(status(token)).as(what).isEqualTo(200));
             assertThat(forged.attackerKeyFetches()).as("requests for keys the tokens named").isZero();
         }
-    }
-
-    @Test
-    void wrongAudienceIssuerOrAnIdTokenAreRejected() throws Exception {
-        assertThat(status(signed(keys.current(), c -> c.audience(Audiences.INTERNAL)))).isEqualTo(401);
-        assertThat(status(signed(keys.current(), c -> c.audience("webfront")))).as("an ID token's audience").isEqualTo(401);
-        assertThat(status(signed(keys.current(), c -> c.issuer("https://evil.example")))).isEqualTo(401);
-    }
-
-    @Test
-    void unsignedHmacWithThePublicKeyAndUnknownKeysAreRejected() throws Exception {
-        String none = new PlainJWT(new PlainHeader(), claims(c -> c)).serialize();
-        assertThat(status(none)).isEqualTo(401);
-
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keys.current().getKeyID()).build(),
-                claims(c -> c));
-        hmac.sign(new MACSigner(keys.current().toPublicJWK().toRSAPublicKey().getEncoded()));
-        assertThat(status(hmac.serialize())).isEqualTo(401);
-
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        assertThat(status(signed(stranger, c -> c))).isEqualTo(401);
     }
 
     private int status(String token) {
