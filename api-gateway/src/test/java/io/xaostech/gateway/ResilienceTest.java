@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.service.XaosService;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
@@ -20,7 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=700ms",
         "xaos.gateway.breakers.sliding-window-size=4", "xaos.gateway.breakers.minimum-calls=4",
-        "xaos.gateway.breakers.open-for=1s", "xaos.gateway.breakers.half-open-calls=1"})
+        "xaos.gateway.breakers.open-for=1s", "xaos.gateway.breakers.half-open-calls=1",
+        // Rate limits are RateLimitTest's subject; here they would only stop the crowds of requests some tests send.
+        "xaos.gateway.rate-limits.enabled=false"})
 class ResilienceTest extends GatewayTestBase {
 
     @Test
@@ -54,6 +65,34 @@ class ResilienceTest extends GatewayTestBase {
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> post("/api/v1/payments/checkout-sessions", "{}").statusCode() == 200);
         assertThat(post("/api/v1/payments/checkout-sessions", "{}").statusCode()).as("closed again").isEqualTo(200);
+    }
+
+    @Test
+    void clientsThatGoAwayDoNotOpenTheBreakerOfTheirRoute() throws Exception {
+        // Clients that hang up at every moment of a request's life: before the service answered, and between its
+        // answer and the gateway's reply (which then cannot be sent). None of that is the service's failure.
+        BACKENDS.get(XaosService.BLOG).answer(r -> new StubBackend.Reply(200, 1));
+        byte[] request = "GET /api/v1/blog/posts HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            done.add(clients.submit(() -> {
+                for (int round = 0; round < 150; round++) {
+                    try (Socket client = new Socket("127.0.0.1", port)) {
+                        client.getOutputStream().write(request);
+                        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(3_000_000));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        clients.shutdown();
+        Thread.sleep(200);
+
+        assertThat(get("/api/v1/blog/posts", Map.of()).statusCode()).as("the service never failed").isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.xaostech.gateway.ratelimit;
 
 import io.xaostech.gateway.config.GatewayProperties.Limit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +17,25 @@ import reactor.core.publisher.Mono;
 @Component
 class RedisBuckets {
 
+    /**
+     * The script's text, read once: a script made from a resource asks the resource for its modification time on
+     * every call (to reload it), which inside the packaged jar fails with an exception each time.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of(
-            new ClassPathResource("ratelimit/token-buckets.lua"), List.class);
+    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of(scriptText(), List.class);
 
     private final ReactiveStringRedisTemplate redis;
 
     RedisBuckets(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
+    }
+
+    private static String scriptText() {
+        try {
+            return new ClassPathResource("ratelimit/token-buckets.lua").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The rate-limit script is missing from the gateway's jar", e);
+        }
     }
 
     Mono<Outcome> take(List<String> keys, List<Limit> limits, long cost, Duration timeout) {

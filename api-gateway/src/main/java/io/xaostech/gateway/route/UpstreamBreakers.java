@@ -19,15 +19,17 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * A circuit breaker per route around its upstream: connection failures, timeouts and 502/503/504 answers count
  * as failures; once too many fail, the route answers 503 at once (a problem with {@code Retry-After}) for
  * {@code open-for}, then lets a few calls try again. No time limit is added here: each route's
- * {@code response-timeout} bounds a call. State changes are logged and exported as metrics.
+ * {@code response-timeout} bounds a call. A client that hangs up counts for nothing. State changes are logged and exported as metrics.
  */
 @Component
 class UpstreamBreakers implements GlobalFilter, Ordered {
@@ -80,8 +82,23 @@ class UpstreamBreakers implements GlobalFilter, Ordered {
                         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
                     }
                 })
-                .doOnError(e -> breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e))
+                .doOnError(e -> {
+                    if (clientWentAway(exchange)) {
+                        breaker.releasePermission();
+                    } else {
+                        breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+                    }
+                })
                 .doOnCancel(breaker::releasePermission);
+    }
+
+    /**
+     * Whether the client has hung up, so that the error may only say its reply could not be sent: that tells nothing
+     * about the service, and counting it would let clients that drop their connections open the breaker for everyone.
+     */
+    private static boolean clientWentAway(ServerWebExchange exchange) {
+        return ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection client
+                && !client.channel().isActive();
     }
 
     /** An upstream that answered, but with a status saying it cannot serve. */
