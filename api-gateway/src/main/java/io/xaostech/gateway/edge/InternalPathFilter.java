@@ -3,6 +3,7 @@ package io.xaostech.gateway.edge;
 import io.xaostech.gateway.config.GatewayProperties;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,10 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class InternalPathFilter implements WebFilter, Ordered {
+
+    private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
 
     private final List<String> blockedPrefixes;
 
@@ -38,17 +43,47 @@ class InternalPathFilter implements WebFilter, Ordered {
 
     boolean isBlocked(String decodedPath) {
         String path = normalise(decodedPath == null ? "/" : decodedPath).toLowerCase(Locale.ROOT);
-        return blockedPrefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        for (String prefix : blockedPrefixes) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String normalise(String path) {
-        String collapsed = path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/").replace("\\", "/");
+        if (isPlain(path)) {
+            return path;
+        }
+        String collapsed = REPEATED_SLASHES.matcher(PATH_PARAMETERS.matcher(path).replaceAll("")).replaceAll("/")
+                .replace("\\", "/");
         try {
-            return java.net.URI.create("/" + collapsed.replaceAll("^/+", "").replace(" ", "%20"))
+            return java.net.URI.create("/" + LEADING_SLASHES.matcher(collapsed).replaceAll("").replace(" ", "%20"))
                     .normalize().getPath();
         } catch (IllegalArgumentException e) {
             return collapsed;
         }
+    }
+
+    /**
+     * Whether normalising would leave the path as it is (almost every request): rooted, only letters, digits,
+     * {@code - _ .} and single slashes, and no segment starting with a dot.
+     */
+    private static boolean isPlain(String path) {
+        if (path.isEmpty() || path.charAt(0) != '/') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '/' && previous != '/' || c == '.' && previous != '/';
+            if (!allowed) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.gateway.config.GatewayProperties;
+import io.xaostech.gateway.edge.ClientConnection;
 import io.xaostech.platform.web.ProblemException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +20,9 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 /**
  * A circuit breaker per route around its upstream: connection failures, timeouts and 502/503/504 answers count
@@ -83,22 +82,15 @@ class UpstreamBreakers implements GlobalFilter, Ordered {
                     }
                 })
                 .doOnError(e -> {
-                    if (clientWentAway(exchange)) {
+                    if (ClientConnection.isGone(exchange)) {
+                        // Its reply could not be sent: that tells nothing about the service, and counting it would
+                        // let clients that drop their connections open the breaker for everyone.
                         breaker.releasePermission();
                     } else {
                         breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
                     }
                 })
                 .doOnCancel(breaker::releasePermission);
-    }
-
-    /**
-     * Whether the client has hung up, so that the error may only say its reply could not be sent: that tells nothing
-     * about the service, and counting it would let clients that drop their connections open the breaker for everyone.
-     */
-    private static boolean clientWentAway(ServerWebExchange exchange) {
-        return ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection client
-                && !client.channel().isActive();
     }
 
     /** An upstream that answered, but with a status saying it cannot serve. */
