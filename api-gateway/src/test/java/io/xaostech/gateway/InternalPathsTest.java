@@ -57,7 +57,9 @@ class InternalPathsTest {
     @ValueSource(strings = {"/internal/anything", "/internal", "/INTERNAL/users", "//internal/x",
             "/%69nternal/x", "/portfolio/../internal/x", "/api/v1/blog/../../../internal/x", "/auth/internal/dev/mailbox",
             "/auth/actuator/prometheus", "/AUTH/%61ctuator/health", "/auth//internal/x", "/auth;x/actuator/prometheus",
-            "/auth;x/internal/dev/mailbox", "/internal;x/y", "/auth/actuator;x/health", "/auth%3Bx/actuator/health"})
+            "/auth;x/internal/dev/mailbox", "/internal;x/y", "/auth/actuator;x/health", "/auth%3Bx/actuator/health",
+            "/%2569nternal/x", "/x/%3F/../../internal/y", "/x/%23/../../internal/y", "/x/%25/../../internal/y",
+            "/x/%20/../../internal/y", "/x/%7B/../../auth/actuator/health"})
     void neverRoutesInternalPaths(String path) {
         HttpResponse<String> response = new TestHttp(port).get(path);
 

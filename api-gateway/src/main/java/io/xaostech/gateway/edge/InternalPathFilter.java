@@ -1,12 +1,15 @@
 package io.xaostech.gateway.edge;
 
 import io.xaostech.gateway.config.GatewayProperties;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -24,6 +27,7 @@ class InternalPathFilter implements WebFilter, Ordered {
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
     private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final List<String> blockedPrefixes;
 
@@ -42,13 +46,28 @@ class InternalPathFilter implements WebFilter, Ordered {
     }
 
     boolean isBlocked(String decodedPath) {
-        String path = normalise(decodedPath == null ? "/" : decodedPath).toLowerCase(Locale.ROOT);
+        String path = decodedPath == null ? "/" : decodedPath;
+        // Decoded once more too: a path encoded twice must not slip past to a service that decodes twice.
+        return isBlockedAsIs(path) || path.indexOf('%') >= 0 && isBlockedAsIs(decodedAgain(path));
+    }
+
+    private boolean isBlockedAsIs(String path) {
+        String normalised = normalise(path).toLowerCase(Locale.ROOT);
         for (String prefix : blockedPrefixes) {
-            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+            if (normalised.startsWith(prefix)
+                    && (normalised.length() == prefix.length() || normalised.charAt(prefix.length()) == '/')) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String decodedAgain(String path) {
+        try {
+            return StringUtils.uriDecode(path, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return path;
+        }
     }
 
     private static String normalise(String path) {
@@ -57,12 +76,22 @@ class InternalPathFilter implements WebFilter, Ordered {
         }
         String collapsed = REPEATED_SLASHES.matcher(PATH_PARAMETERS.matcher(path).replaceAll("")).replaceAll("/")
                 .replace("\\", "/");
-        try {
-            return java.net.URI.create("/" + LEADING_SLASHES.matcher(collapsed).replaceAll("").replace(" ", "%20"))
-                    .normalize().getPath();
-        } catch (IllegalArgumentException e) {
-            return collapsed;
+        // Every character a URI path cannot hold as it is (a decoded ?, #, %, space, ...) is escaped first, so the
+        // parser neither cuts the path at it nor refuses it and leaves dot segments unresolved.
+        return URI.create("/" + escaped(LEADING_SLASHES.matcher(collapsed).replaceAll(""))).normalize().getRawPath();
+    }
+
+    private static String escaped(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,=:@/".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
         }
+        return out.toString();
     }
 
     /**
