@@ -19,7 +19,7 @@ class RedisBuckets {
 
     /**
      * The script's text, read once: a script made from a resource asks the resource for its modification time on
-     * every call (to reload it), which inside the packaged jar fails with an exception each time.
+     * every call (to reload it), which inside the packaged jar throws, and swallows, an exception each time.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of(scriptText(), List.class);

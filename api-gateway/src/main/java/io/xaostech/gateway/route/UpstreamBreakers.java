@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * A circuit breaker per route around its upstream: connection failures, timeouts and 502/503/504 answers count
  * as failures; once too many fail, the route answers 503 at once (a problem with {@code Retry-After}) for
  * {@code open-for}, then lets a few calls try again. No time limit is added here: each route's
- * {@code response-timeout} bounds a call. A client that hangs up counts for nothing. State changes are logged and exported as metrics.
+ * {@code response-timeout} bounds a call. A reply that cannot be sent because the client hung up counts for
+ * nothing. State changes are logged and exported as metrics.
  */
 @Component
 class UpstreamBreakers implements GlobalFilter, Ordered {
@@ -82,9 +83,9 @@ class UpstreamBreakers implements GlobalFilter, Ordered {
                     }
                 })
                 .doOnError(e -> {
-                    if (ClientConnection.isGone(exchange)) {
-                        // Its reply could not be sent: that tells nothing about the service, and counting it would
-                        // let clients that drop their connections open the breaker for everyone.
+                    if (ClientConnection.isReplyToGoneClient(exchange, e)) {
+                        // That tells nothing about the service, and counting it would let clients that drop their
+                        // connections open the breaker for everyone.
                         breaker.releasePermission();
                     } else {
                         breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
