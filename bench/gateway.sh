@@ -89,6 +89,18 @@ start_gateway() {  # $1: rate limits on (true/false)
 }
 stop_gateway() { kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; GW_PID=""; }
 
+# The gateway's user + system CPU time so far, in clock ticks.
+cpu_ticks() { if [ -n "$GW_PID" ]; then awk '{print $14 + $15}' "/proc/$GW_PID/stat"; else echo 0; fi; }
+# A run is only a measurement if every request got an answer below 400 (wrk counts the others) and no socket
+# failed: error answers (an open breaker's 503, a 429) are cheaper than proxying and would flatter the figures.
+all_ok() {
+  local errors sockets
+  errors=$(awk '/Non-2xx or 3xx responses/ {print $NF}' <<<"$2")
+  [ -z "$errors" ] || { echo "$1: $errors answers were errors; not a valid measurement"; exit 1; }
+  sockets=$(awk '/Socket errors/' <<<"$2")
+  [ -z "$sockets" ] || { echo "$1: $sockets; not a valid measurement"; exit 1; }
+}
+
 RESULTS=()
 measure() {  # $1: label, $2: url, $3: token or empty, $4: warm-up seconds, $5: anchor of req/s, $6: goal of paced p99
   local header=() out rps p50 p99 paced fixed
@@ -96,17 +108,27 @@ measure() {  # $1: label, $2: url, $3: token or empty, $4: warm-up seconds, $5: 
   local status; status=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$2")
   [ "$status" = 200 ] || { echo "$1: $2 answered $status"; exit 1; }
   wrk -t1 -c"$CONNECTIONS" -d"$4s" "${header[@]}" "$2" >/dev/null    # warm-up (JIT, connection pools)
+  local cpu_before; cpu_before=$(cpu_ticks)
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${SECS}s" --latency "${header[@]}" "$2")
+  local cpu_after; cpu_after=$(cpu_ticks)
+  all_ok "$1" "$out"
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   paced=$(wrk -t1 -c"$PACED_CONNECTIONS" -d"${SECS}s" --latency -s "$ROOT/bench/paced.lua" "$2" -- "$RATE" "$PACED_CONNECTIONS" ${3:+"$3"})
+  all_ok "$1 (paced)" "$paced"
   fixed="$(awk '/Requests\/sec/ {printf "%.0f req/s", $2}' <<<"$paced"): p50 $(awk '$1 == "50%" {print $2}' <<<"$paced"), p99 $(awk '$1 == "99%" {print $2}' <<<"$paced")"
-  RESULTS+=("$1|$rps|$p50|$p99|$fixed")
   local key=${1:1:1} name=${1:4}
   figure "$key.rps" "$name: requests/s, closed loop" "$rps" req/s "" "${5:-}"
   figure "$key.p99_ms" "$name: p99, closed loop" "$(ms "$p99")" ms
   figure "$key.paced_p99_ms" "$name: p99 at $RATE req/s offered" "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$paced")")" ms "${6:-}"
-  printf '%-44s %10s req/s  p50 %-8s p99 %-8s | paced: %s\n' "$1" "$rps" "$p50" "$p99" "$fixed"
+  local cpu="-"
+  if [ -n "$GW_PID" ]; then
+    cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
+      -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1000000 / hz / n; else print "-" }')
+    figure "$key.cpu_us_per_request" "$name: gateway CPU time per request, closed loop" "$cpu" us
+  fi
+  RESULTS+=("$1|$rps|$p50|$p99|$fixed|$cpu")
+  printf '%-44s %10s req/s  p50 %-8s p99 %-8s cpu/request %5s us | paced: %s\n' "$1" "$rps" "$p50" "$p99" "$cpu" "$fixed"
 }
 
 URL_PATH=/api/v1/blog/posts
@@ -124,7 +146,7 @@ rps_of() { for r in "${RESULTS[@]}"; do [[ $r == "($1)"* ]] && cut -d'|' -f2 <<<
 ratio() { awk -v x="$(rps_of "$1")" -v y="$(rps_of "$2")" 'BEGIN { printf "%.2f", x / y }'; }
 RATIOS="c/b $(ratio c b), e/b $(ratio e b), e/a $(ratio e a)"
 echo "ratios: $RATIOS"
-p99_of() { for r in "${RESULTS[@]}"; do [[ $r == "($1)"* ]] && ms "$(sed 's/.*p99 //' <<<"${r##*|}")"; done; }
+p99_of() { for r in "${RESULTS[@]}"; do [[ $r == "($1)"* ]] && ms "$(cut -d'|' -f5 <<<"$r" | sed 's/.*p99 //')"; done; }
 figure e_over_b "full gateway (e) throughput / nginx proxy (b) throughput" "$(ratio e b)" ratio ">= 0.5"
 figure added_paced_p99_ms "p99 the full gateway adds to nginx's at $RATE req/s" \
   "$(awk -v e="$(p99_of e)" -v b="$(p99_of b)" 'BEGIN {printf "%.2f", e - b}')" ms "<= 2"
@@ -142,9 +164,12 @@ mkdir -p "$(dirname "$REPORT")"
   echo "gateway, whose C2 compiler needs that long here). Paced: wrk with $PACED_CONNECTIONS connections each waiting"
   echo "between requests so that together they aim at $RATE req/s (bench/paced.lua), ${SECS} s, wrk's latency distribution."
   echo
-  echo "| setup | wrk req/s | wrk p50 | wrk p99 | paced at $RATE req/s |"
-  echo "|---|---|---|---|---|"
-  for r in "${RESULTS[@]}"; do IFS='|' read -r label rps p50 p99 fixed <<<"$r"; echo "| $label | $rps | $p50 | $p99 | $fixed |"; done
+  echo "| setup | wrk req/s | wrk p50 | wrk p99 | gateway CPU per request | paced at $RATE req/s |"
+  echo "|---|---|---|---|---|---|"
+  for r in "${RESULTS[@]}"; do
+    IFS='|' read -r label rps p50 p99 fixed cpu <<<"$r"
+    echo "| $label | $rps | $p50 | $p99 | $cpu$([ "$cpu" = - ] || echo " µs") | $fixed |"
+  done
   echo
   echo "Ratios of throughput: $RATIOS."
   echo
