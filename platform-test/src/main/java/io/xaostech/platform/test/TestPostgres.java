@@ -13,7 +13,8 @@ import java.util.Properties;
 record TestPostgres(String host, int port, String user, String password) {
 
     String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?connectTimeout=2&socketTimeout=60";
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?connectTimeout=2&socketTimeout=60"
+                + "&reWriteBatchedInserts=true"; // as PlatformDefaults sets it for the services
     }
 
     void recreateDatabase(String database) {
