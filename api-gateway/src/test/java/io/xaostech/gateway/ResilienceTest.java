@@ -118,8 +118,20 @@ class ResilienceTest extends GatewayTestBase {
     void aBodyOverTheRouteLimitIs413BeforeReachingTheService() {
         HttpResponse<String> response = post("/api/v1/blog/posts", "x".repeat(3 * 1024 * 1024));
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertProblem(response, 413, ProblemType.PAYLOAD_TOO_LARGE);
         assertThat(BACKENDS.get(XaosService.BLOG).nothingReceived()).isTrue();
+    }
+
+    @Test
+    void blogMediaUploadsMayBeLargerUpToBlogsOwnLimit() {
+        StubBackend blog = BACKENDS.get(XaosService.BLOG);
+
+        assertThat(post("/api/v1/blog/admin/media", "x".repeat(5 * 1024 * 1024)).statusCode()).isEqualTo(200);
+        assertThat(blog.calls()).isEqualTo(1);
+
+        blog.clear();
+        assertProblem(post("/api/v1/blog/admin/media", "x".repeat(12 * 1024 * 1024)), 413, ProblemType.PAYLOAD_TOO_LARGE);
+        assertThat(blog.nothingReceived()).isTrue();
     }
 
     @Test

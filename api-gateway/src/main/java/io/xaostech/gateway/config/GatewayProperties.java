@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param trustedProxyHops    how many {@code X-Forwarded-For} hops in front of the gateway are our own proxies;
  *                            0 means the connection's peer is the client
  * @param allowedOrigins      browser origins allowed to call the APIs (CORS) and to open WebSockets
+ * @param maxBodySize         the largest request body (by {@code Content-Length}) a route takes unless its metadata
+ *                            {@code max-body-size} says otherwise
  * @param auth                how callers are authenticated at the edge
  * @param rateLimits          the rate-limit policies routes refer to
  */
@@ -33,6 +36,7 @@ public record GatewayProperties(
         @NotEmpty @DefaultValue({"/internal", "/auth/internal", "/auth/actuator"}) List<@Pattern(regexp = "/[a-z0-9/_-]+") String> blockedPathPrefixes,
         @Min(0) @Max(10) @DefaultValue("0") int trustedProxyHops,
         @NotEmpty @DefaultValue("http://localhost:8080") List<@Pattern(regexp = "https?://[^/\\s*]+") String> allowedOrigins,
+        @NotNull @DefaultValue("2MB") DataSize maxBodySize,
         @Valid @NotNull @DefaultValue Auth auth,
         @Valid @NotNull @DefaultValue RateLimits rateLimits,
         @Valid @NotNull @DefaultValue Breakers breakers,
