@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xaostech.common.problem.ProblemType;
 import io.xaostech.common.service.XaosService;
+import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,7 +73,8 @@ class ResilienceTest extends GatewayTestBase {
         // Clients that hang up at every moment of a request's life: before the service answered, and between its
         // answer and the gateway's reply (which then cannot be sent). None of that is the service's failure.
         BACKENDS.get(XaosService.BLOG).answer(r -> new StubBackend.Reply(200, 1));
-        byte[] request = "GET /api/v1/blog/posts HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] request = "GET /api/v1/blog/posts HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < 8; c++) {
@@ -130,8 +132,19 @@ class ResilienceTest extends GatewayTestBase {
         assertThat(blog.calls()).isEqualTo(1);
 
         blog.clear();
-        assertProblem(post("/api/v1/blog/admin/media", "x".repeat(12 * 1024 * 1024)), 413, ProblemType.PAYLOAD_TOO_LARGE);
+        assertProblem(post("/api/v1/blog/admin/media", "x".repeat(12 * 1024 * 1024)), 413,
+                ProblemType.PAYLOAD_TOO_LARGE);
         assertThat(blog.nothingReceived()).isTrue();
+    }
+
+    @Test
+    void aChunkedBodyHasNoLengthToJudgeAndIsLeftToTheService() {
+        byte[] body = "x".repeat(3 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> response = send(request("/api/v1/blog/posts").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(BACKENDS.get(XaosService.BLOG).calls()).isEqualTo(1);
     }
 
     @Test
@@ -153,6 +166,7 @@ class ResilienceTest extends GatewayTestBase {
     }
 
     private HttpResponse<String> post(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -42,6 +42,12 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue Breakers breakers,
         @Valid @NotNull @DefaultValue RequestLog requestLog) {
 
+    public GatewayProperties {
+        if (maxBodySize != null && maxBodySize.isNegative()) {
+            throw new IllegalArgumentException("xaos.gateway.max-body-size must not be negative");
+        }
+    }
+
     /**
      * One circuit breaker per route, over its upstream's failures (no connection, timeouts, 502/503/504).
      *

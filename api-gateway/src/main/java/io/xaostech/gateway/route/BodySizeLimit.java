@@ -47,7 +47,19 @@ class BodySizeLimit implements GlobalFilter, Ordered {
 
     private long limitOf(Route route) {
         Object configured = route.getMetadata().get(METADATA);
-        return configured == null ? defaultLimit : DataSize.parse(configured.toString()).toBytes();
+        if (configured == null) {
+            return defaultLimit;
+        }
+        try {
+            long limit = DataSize.parse(configured.toString()).toBytes();
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalStateException("Route " + route.getId() + " has " + METADATA + " '" + configured
+                + "', which is not a size such as 11MB");
     }
 
     @Override

@@ -29,7 +29,8 @@ public record BlogProperties(@NotNull @DefaultValue("http://localhost:8080") URI
     /**
      * Uploads.
      *
-     * @param maxUploadSize     largest file accepted (the servlet multipart limit must not be lower)
+     * @param maxUploadSize     largest file accepted (the servlet multipart limit must not be lower, nor the gateway's
+     *                          {@code max-body-size} of the blog-media route)
      * @param quotaPerUploader  total size of the originals one person may keep
      * @param maxPixels         largest image (width × height) that is decoded
      * @param variantWidths     widths of the resized copies made of wider images

@@ -35,7 +35,8 @@ class PlatformDefaultsTest {
         assertThat(defaults).containsEntry("spring.datasource.hikari.connection-timeout", "2000")
                 .containsEntry("spring.data.redis.timeout", "2s")
                 .containsEntry("spring.data.redis.connect-timeout", "1s");
-        assertThat((String) defaults.get("spring.datasource.url")).contains("connectTimeout=2");
+        assertThat((String) defaults.get("spring.datasource.url")).contains("connectTimeout=2")
+                .contains("reWriteBatchedInserts=true");
     }
 
     @Test
