@@ -95,8 +95,8 @@ cpu_ticks() { if [ -n "$GW_PID" ]; then awk '{print $14 + $15}' "/proc/$GW_PID/s
 # failed: error answers (an open breaker's 503, a 429) are cheaper than proxying and would flatter the figures.
 all_ok() {
   local errors sockets
-  errors=$(awk '/Non-2xx or 3xx responses/ {print $NF}' <<<"$2")
-  [ -z "$errors" ] || { echo "$1: $errors answers were errors; not a valid measurement"; exit 1; }
+  errors=$(wrk_errors "$2")
+  [ "$errors" = 0 ] || { echo "$1: $errors answers were errors; not a valid measurement"; exit 1; }
   sockets=$(awk '/Socket errors/' <<<"$2")
   [ -z "$sockets" ] || { echo "$1: $sockets; not a valid measurement"; exit 1; }
 }

@@ -50,6 +50,9 @@ machine() {
 # The Java the launcher ran the services with, from a service's log in $1 ("Java 25.0.3").
 services_java() { { grep -h -o 'using Java [0-9.]*' "$1" 2>/dev/null || true; } | tail -1 | sed 's/using //'; }
 
+# How many answers in wrk's output $1 were errors (wrk's "Non-2xx or 3xx responses": statuses of 400 and up); 0 if none.
+wrk_errors() { awk '/Non-2xx/ {s += $NF} END {print s + 0}' <<<"$1"; }
+
 # A wrk latency ("306.00us", "1.68ms", "1.20s", "1.00m") in milliseconds; nothing for nothing (not measured).
 ms() {
   [ -n "$1" ] || return 0

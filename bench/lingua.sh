@@ -59,7 +59,7 @@ measure() {  # $1: key of its figures, then label, path, mode, connections
   out=$(wrk -t1 -c"$4" -d"${SECS}s" --latency -s "$ROOT/bench/lingua-post.lua" "$URL$2" -- "$3")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}
+  errors=$(wrk_errors "$out")
   RESULTS+=("$1|$4|$rps|$p50|$p99|$errors")
   figure "$key.rps" "$1: requests/s" "$rps" req/s "${GOAL[$key]:-}" "${ANCHOR[$key]:-}"
   figure "$key.p99_ms" "$1: p99" "$(ms "$p99")" ms

@@ -67,7 +67,7 @@ measure() {
   local p50 p99 rps errors
   p50=$(awk '$1 == "50%" {print $2}' <<<"$one"); p99=$(awk '$1 == "99%" {print $2}' <<<"$one")
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$many")
-  errors=$(( $(awk '/Non-2xx/ {s += $NF} END {print s + 0}' <<<"$one") + $(awk '/Non-2xx/ {s += $NF} END {print s + 0}' <<<"$many") ))
+  errors=$(( $(wrk_errors "$one") + $(wrk_errors "$many") ))
   printf '%-48s p50 %8s  p99 %8s  %6s req/s  non-2xx %s\n' "$label" "$p50" "$p99" "$rps" "$errors"
   ROWS+=("| $label | $p50 | $p99 | $rps | $errors |")
   figure "$key.p99_ms" "$label: server time p99, one connection" "$(ms "$p99")" ms "<= 50"

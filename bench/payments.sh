@@ -58,7 +58,7 @@ MARK=$(sql "select now()")
 OUT=$(deliver "$SECS" "$WORK/events.tsv")
 RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$OUT")
 P50=$(awk '$1 == "50%" {print $2}' <<<"$OUT"); P99=$(awk '$1 == "99%" {print $2}' <<<"$OUT")
-ERRORS=$(awk '/Non-2xx/ {print $NF}' <<<"$OUT"); ERRORS=${ERRORS:-0}
+ERRORS=$(wrk_errors "$OUT")
 echo "webhook answers:   $RPS events/s, p50 $P50, p99 $P99, non-2xx $ERRORS"
 awaitProcessed
 read -r PROCESSED PROCESSED_RATE <<<"$(sql "select count(*), round(count(*) / extract(epoch from max(processed_at) - min(received_at))) \

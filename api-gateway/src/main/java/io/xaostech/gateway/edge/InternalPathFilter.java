@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -27,7 +28,6 @@ class InternalPathFilter implements WebFilter, Ordered {
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
     private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final List<String> blockedPrefixes;
 
@@ -78,20 +78,8 @@ class InternalPathFilter implements WebFilter, Ordered {
                 .replace("\\", "/");
         // Every character a URI path cannot hold as it is (a decoded ?, #, %, space, ...) is escaped first, so the
         // parser neither cuts the path at it nor refuses it and leaves dot segments unresolved.
-        return URI.create("/" + escaped(LEADING_SLASHES.matcher(collapsed).replaceAll(""))).normalize().getRawPath();
-    }
-
-    private static String escaped(String path) {
-        StringBuilder out = new StringBuilder(path.length() + 16);
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,=:@/".indexOf(c) >= 0)) {
-                out.append(c);
-            } else {
-                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-            }
-        }
-        return out.toString();
+        String rooted = "/" + LEADING_SLASHES.matcher(collapsed).replaceAll("");
+        return URI.create(UriUtils.encodePath(rooted, StandardCharsets.UTF_8)).normalize().getRawPath();
     }
 
     /**

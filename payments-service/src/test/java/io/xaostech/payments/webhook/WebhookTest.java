@@ -44,8 +44,7 @@ class WebhookTest extends PaymentsTest {
     void aSignedOneOffPaymentIsStoredOnceAndRecordedInTheLedger() {
         UUID user = UUID.randomUUID();
         String eventId = id("evt");
-        String payload = event(eventId, "checkout.session.completed", NOW,
-                checkoutSession(id("cs"), id("cus"), user, "payment", "paid", 1500, "eur", id("pi")));
+        String payload = paidCheckout(eventId, user, 1500);
 
         HttpResponse<String> first = deliver(payload);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -65,8 +64,7 @@ class WebhookTest extends PaymentsTest {
     void aRedeliveryDaysLaterIsStillRecognisedAfterItsPayloadWasPruned() {
         UUID user = UUID.randomUUID();
         String eventId = id("evt");
-        String payload = event(eventId, "checkout.session.completed", NOW,
-                checkoutSession(id("cs"), id("cus"), user, "payment", "paid", 700, "eur", id("pi")));
+        String payload = paidCheckout(eventId, user, 700);
         assertThat(deliver(payload).statusCode()).isEqualTo(200);
         awaitProcessed(eventId);
         // Stripe retries for up to three days; by then the payload may be pruned, the event id stays.
@@ -86,8 +84,7 @@ class WebhookTest extends PaymentsTest {
     @Test
     void missingWrongStaleOrReserialisedSignaturesAre400AndStoreNothing() {
         String eventId = id("evt");
-        String payload = event(eventId, "checkout.session.completed", NOW,
-                checkoutSession(id("cs"), id("cus"), UUID.randomUUID(), "payment", "paid", 500, "eur", id("pi")));
+        String payload = paidCheckout(eventId, UUID.randomUUID(), 500);
         long now = Instant.now().getEpochSecond();
 
         assertProblem(deliver(payload, null), 400, ProblemType.INVALID_REQUEST);
@@ -379,6 +376,12 @@ class WebhookTest extends PaymentsTest {
         HttpResponse<String> answer = deliver(payload);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         awaitProcessed(eventId);
+    }
+
+    /** A completed one-off checkout of {@code cents} euro cents by {@code user}, as the event {@code eventId}. */
+    private static String paidCheckout(String eventId, UUID user, long cents) {
+        return event(eventId, "checkout.session.completed", NOW,
+                checkoutSession(id("cs"), id("cus"), user, "payment", "paid", cents, "eur", id("pi")));
     }
 
     private void awaitProcessed(String eventId) {
